@@ -8,7 +8,7 @@ public enum FailureClass {
     /** 429 or a provider's quota signal; honour Retry-After. */
     RATE_LIMITED(true, 429),
     /** 5xx, Anthropic's 529 overloaded, Gemini's UNAVAILABLE. */
-    OVERLOADED(true, 502),
+    OVERLOADED(true, 503),
     /** Connection refused or reset, TLS failure, DNS: nothing usable came back. */
     TRANSPORT(true, 502),
     /** The provider did not answer (first token, idle or total) within the time it was given. */
