@@ -285,7 +285,7 @@ class OpenAiDeploymentTest {
         assertThat(response.choices().get(0).finishReason()).isEqualTo("tool_calls");
         assertThat(response.choices().get(0).message().toolCalls().get(0).id()).isEqualTo("call_9");
         String sent = upstream.requests().get(0);
-        assertThat(sent).contains("\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}")
+        assertThat(sent).contains("\"tool_choice\":{\"function\":{\"name\":\"get_weather\"},\"type\":\"function\"}")
                 .contains("\"parallel_tool_calls\":false")
                 .contains("\"required\":[\"city\"]");
     }
