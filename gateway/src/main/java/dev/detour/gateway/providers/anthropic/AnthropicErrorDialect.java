@@ -26,7 +26,8 @@ public final class AnthropicErrorDialect implements ErrorDialect {
         return switch (type) {
             case "overloaded_error", "api_error" -> FailureClass.OVERLOADED;
             case "rate_limit_error" -> FailureClass.RATE_LIMITED;
-            case "authentication_error", "permission_error", "not_found_error" -> FailureClass.AUTH_OR_CONFIG;
+            case "authentication_error", "permission_error", "not_found_error", "billing_error" ->
+                    FailureClass.AUTH_OR_CONFIG;
             default -> null;
         };
     }

@@ -135,7 +135,8 @@ public final class FailureClassifier {
         if (status == 429) {
             return FailureClass.RATE_LIMITED;
         }
-        if (status == 401 || status == 403 || status == 404) {
+        if (status == 401 || status == 402 || status == 403 || status == 404) {
+            // 402: the account has no credit; like a bad key, only an operator can fix it.
             return FailureClass.AUTH_OR_CONFIG;
         }
         if (status == 408) {
