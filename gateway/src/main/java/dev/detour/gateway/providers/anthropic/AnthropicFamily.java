@@ -1,0 +1,97 @@
+package dev.detour.gateway.providers.anthropic;
+
+import dev.detour.gateway.providers.ProviderKind;
+import dev.detour.gateway.providers.failure.ErrorDialect;
+import dev.detour.gateway.providers.http.WireProtocol;
+import dev.detour.gateway.providers.langchain4j.BaseUrls;
+import dev.detour.gateway.providers.langchain4j.FamilySupport;
+import dev.detour.gateway.providers.langchain4j.ModelSetup;
+import dev.detour.gateway.providers.langchain4j.ParametersFactory;
+import dev.detour.gateway.providers.langchain4j.ProviderFamily;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import java.util.Optional;
+
+/**
+ * Anthropic's Messages API. It has no seed, penalties, json_object mode or embeddings. Anthropic requires
+ * max_tokens: when the client sets no limit, {@link #DEFAULT_MAX_TOKENS} is sent (LangChain4j's own default, 1024,
+ * would cut ordinary answers short).
+ */
+public final class AnthropicFamily implements ProviderFamily {
+
+    public static final int DEFAULT_MAX_TOKENS = 4096;
+    private static final String ANTHROPIC_URL = "https://api.anthropic.com/v1/";
+
+    private final FamilySupport support = new FamilySupport(ProviderKind.ANTHROPIC,
+            false, false, true, true, true, true, true, false, false, true, true, true, true, false, false, false);
+    private final ParametersFactory parameters = new AnthropicParameters();
+    private final WireProtocol wire = new AnthropicWireProtocol();
+    private final ErrorDialect errors = new AnthropicErrorDialect();
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.ANTHROPIC;
+    }
+
+    @Override
+    public FamilySupport support() {
+        return support;
+    }
+
+    @Override
+    public ParametersFactory parameters() {
+        return parameters;
+    }
+
+    @Override
+    public WireProtocol wire() {
+        return wire;
+    }
+
+    @Override
+    public ErrorDialect errors() {
+        return errors;
+    }
+
+    /** The API root with its version and a trailing slash, as LangChain4j joins "messages" to it. */
+    @Override
+    public String baseUrl(String configured) {
+        return configured == null ? ANTHROPIC_URL : BaseUrls.withVersion(configured, "v1") + "/";
+    }
+
+    @Override
+    public ChatModel chatModel(ModelSetup setup) {
+        return AnthropicChatModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .apiKey(setup.apiKey())
+                .modelName(setup.model().name())
+                .maxTokens(DEFAULT_MAX_TOKENS)
+                .customHeaders(setup.provider().headers())
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .maxRetries(0)
+                .build();
+    }
+
+    @Override
+    public StreamingChatModel streamingModel(ModelSetup setup) {
+        return AnthropicStreamingChatModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .apiKey(setup.apiKey())
+                .modelName(setup.model().name())
+                .maxTokens(DEFAULT_MAX_TOKENS)
+                .customHeaders(setup.provider().headers())
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .build();
+    }
+
+    @Override
+    public Optional<EmbeddingModel> embeddingModel(ModelSetup setup) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.detour.gateway.providers.gemini;
+
+import dev.detour.gateway.providers.ProviderKind;
+import dev.detour.gateway.providers.failure.ErrorDialect;
+import dev.detour.gateway.providers.http.WireProtocol;
+import dev.detour.gateway.providers.langchain4j.BaseUrls;
+import dev.detour.gateway.providers.langchain4j.FamilySupport;
+import dev.detour.gateway.providers.langchain4j.ModelSetup;
+import dev.detour.gateway.providers.langchain4j.ParametersFactory;
+import dev.detour.gateway.providers.langchain4j.ProviderFamily;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.googleai.GoogleAiEmbeddingModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
+
+import java.util.Optional;
+
+/**
+ * Google's Gemini API (generativelanguage). LangChain4j takes seed and allowed function names per model only,
+ * so per-request seed and named tool_choice are refused; images must be inline (data: URLs). Thoughts are not
+ * returned: OpenAI answers have no place for them.
+ */
+public final class GeminiFamily implements ProviderFamily {
+
+    private static final String GEMINI_URL = "https://generativelanguage.googleapis.com/v1beta";
+
+    private final FamilySupport support = new FamilySupport(ProviderKind.GEMINI,
+            false, true, false, true, true, false, false, false, true, true, true, false, true, false, false, false);
+    private final ParametersFactory parameters = new GeminiParameters();
+    private final WireProtocol wire = new GeminiWireProtocol();
+    private final ErrorDialect errors = new GeminiErrorDialect();
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.GEMINI;
+    }
+
+    @Override
+    public FamilySupport support() {
+        return support;
+    }
+
+    @Override
+    public ParametersFactory parameters() {
+        return parameters;
+    }
+
+    @Override
+    public WireProtocol wire() {
+        return wire;
+    }
+
+    @Override
+    public ErrorDialect errors() {
+        return errors;
+    }
+
+    @Override
+    public String baseUrl(String configured) {
+        return configured == null ? GEMINI_URL : BaseUrls.withVersion(configured, "v1beta");
+    }
+
+    @Override
+    public ChatModel chatModel(ModelSetup setup) {
+        return GoogleAiGeminiChatModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .apiKey(setup.apiKey())
+                .modelName(setup.model().name())
+                .customHeaders(setup.provider().headers())
+                .returnThinking(false)
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .maxRetries(0)
+                .build();
+    }
+
+    @Override
+    public StreamingChatModel streamingModel(ModelSetup setup) {
+        return GoogleAiGeminiStreamingChatModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .apiKey(setup.apiKey())
+                .modelName(setup.model().name())
+                .customHeaders(setup.provider().headers())
+                .returnThinking(false)
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .build();
+    }
+
+    @Override
+    public Optional<EmbeddingModel> embeddingModel(ModelSetup setup) {
+        return Optional.of(GoogleAiEmbeddingModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .apiKey(setup.apiKey())
+                .modelName(setup.model().name())
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .maxRetries(0)
+                .build());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.detour.gateway.providers.ollama;
+
+import dev.detour.gateway.providers.ProviderKind;
+import dev.detour.gateway.providers.failure.ErrorDialect;
+import dev.detour.gateway.providers.http.WireProtocol;
+import dev.detour.gateway.providers.langchain4j.BaseUrls;
+import dev.detour.gateway.providers.langchain4j.ChatSettings;
+import dev.detour.gateway.providers.langchain4j.FamilySupport;
+import dev.detour.gateway.providers.langchain4j.ModelSetup;
+import dev.detour.gateway.providers.langchain4j.ParametersFactory;
+import dev.detour.gateway.providers.langchain4j.ProviderFamily;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
+import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ollama's native API ({@code /api/chat}, {@code /api/embed}); the base URL is the server root. Ollama has no
+ * tool_choice (only "auto", and "none" by not offering tools) and no penalties. Images must be data: URLs:
+ * LangChain4j would otherwise download http(s) URLs (and read file: URLs) from the gateway itself.
+ */
+public final class OllamaFamily implements ProviderFamily {
+
+    private static final String OLLAMA_URL = "http://localhost:11434";
+
+    private final FamilySupport support = new FamilySupport(ProviderKind.OLLAMA,
+            true, false, false, false, false, false, false, false, true, true, true, false, true, false, false, false);
+    private final ParametersFactory parameters = OllamaFamily::parameters;
+    private final WireProtocol wire = new OllamaWireProtocol();
+    private final ErrorDialect errors = new OllamaErrorDialect();
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.OLLAMA;
+    }
+
+    @Override
+    public FamilySupport support() {
+        return support;
+    }
+
+    @Override
+    public ParametersFactory parameters() {
+        return parameters;
+    }
+
+    @Override
+    public WireProtocol wire() {
+        return wire;
+    }
+
+    @Override
+    public ErrorDialect errors() {
+        return errors;
+    }
+
+    @Override
+    public String baseUrl(String configured) {
+        return configured == null ? OLLAMA_URL : BaseUrls.trimSlash(configured);
+    }
+
+    @Override
+    public ChatModel chatModel(ModelSetup setup) {
+        return OllamaChatModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .modelName(setup.model().name())
+                .customHeaders(headers(setup))
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .maxRetries(0)
+                .build();
+    }
+
+    @Override
+    public StreamingChatModel streamingModel(ModelSetup setup) {
+        return OllamaStreamingChatModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .modelName(setup.model().name())
+                .customHeaders(headers(setup))
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .build();
+    }
+
+    @Override
+    public Optional<EmbeddingModel> embeddingModel(ModelSetup setup) {
+        return Optional.of(OllamaEmbeddingModel.builder()
+                .httpClientBuilder(setup.http())
+                .baseUrl(setup.baseUrl())
+                .modelName(setup.model().name())
+                .customHeaders(headers(setup))
+                .timeout(ModelSetup.LANGCHAIN4J_TIMEOUT)
+                .maxRetries(0)
+                .build());
+    }
+
+    /** Configured headers, plus a bearer token when a key is set (Ollama behind an authenticating proxy). */
+    private static Map<String, String> headers(ModelSetup setup) {
+        Map<String, String> headers = new HashMap<>(setup.provider().headers());
+        if (setup.apiKey() != null && !setup.apiKey().isBlank()) {
+            headers.putIfAbsent("Authorization", "Bearer " + setup.apiKey());
+        }
+        return Map.copyOf(headers);
+    }
+
+    private static dev.langchain4j.model.chat.request.ChatRequestParameters parameters(ChatSettings s) {
+        return OllamaChatRequestParameters.builder()
+                .modelName(s.modelName())
+                .temperature(s.temperature())
+                .topP(s.topP())
+                .maxOutputTokens(s.maxOutputTokens())
+                .stopSequences(s.stop())
+                .seed(s.seed())
+                .toolSpecifications(s.tools())
+                .toolChoice(s.toolChoice())
+                .responseFormat(s.responseFormat())
+                .build();
+    }
+}

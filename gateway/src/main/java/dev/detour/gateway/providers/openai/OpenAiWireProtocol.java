@@ -1,0 +1,39 @@
+package dev.detour.gateway.providers.openai;
+
+import dev.detour.gateway.providers.http.JsonPeek;
+import dev.detour.gateway.providers.http.WireProtocol;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
+
+/**
+ * OpenAI chat-completion chunks: a chunk with a non-null {@code finish_reason} finishes the answer, {@code [DONE]}
+ * ends the stream. LangChain4j's OpenAI adapter completes on close, so no terminator is made up.
+ */
+public final class OpenAiWireProtocol implements WireProtocol {
+
+    private final boolean needsTerminator;
+
+    /** @param needsTerminator whether the family's adapter only completes on {@code [DONE]} (Mistral's does) */
+    public OpenAiWireProtocol(boolean needsTerminator) {
+        this.needsTerminator = needsTerminator;
+    }
+
+    @Override
+    public boolean finishes(ServerSentEvent event) {
+        return JsonPeek.hasNonNull(event.data(), "finish_reason");
+    }
+
+    @Override
+    public boolean terminates(ServerSentEvent event) {
+        return "[DONE]".equals(event.data());
+    }
+
+    @Override
+    public ServerSentEvent syntheticTerminator() {
+        return needsTerminator ? new ServerSentEvent(null, "[DONE]") : null;
+    }
+
+    @Override
+    public String refusalIn(String json) {
+        return null; // OpenAI reports refusals as finish_reason content_filter, which the mapping handles
+    }
+}
