@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentMap;
  * deployments; each deployment builds its LangChain4j models once. Call at start-up (or config reload), not per
  * request; close at shutdown.
  */
-public final class ProviderAdapters implements AutoCloseable {
+public final class ProviderAdapters implements DeploymentFactory, AutoCloseable {
 
     private final Clock clock;
     private final ConcurrentMap<ProviderConfig, ProviderRuntime> runtimes = new ConcurrentHashMap<>();

@@ -16,6 +16,7 @@ import dev.detour.gateway.config.ProviderConfig;
 import dev.detour.gateway.providers.ChatDeployment;
 import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.EmbeddingDeployment;
+import dev.detour.gateway.providers.DeploymentFactory;
 import dev.detour.gateway.routing.Deployments;
 import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.RouteTable;

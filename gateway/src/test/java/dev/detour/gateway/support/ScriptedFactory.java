@@ -5,7 +5,7 @@ import dev.detour.gateway.config.ProviderConfig;
 import dev.detour.gateway.providers.ChatDeployment;
 import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.EmbeddingDeployment;
-import dev.detour.gateway.server.DeploymentFactory;
+import dev.detour.gateway.providers.DeploymentFactory;
 
 import java.util.Map;
 import java.util.Optional;

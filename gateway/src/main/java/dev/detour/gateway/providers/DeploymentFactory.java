@@ -1,9 +1,7 @@
-package dev.detour.gateway.server;
+package dev.detour.gateway.providers;
 
 import dev.detour.gateway.config.ModelConfig;
 import dev.detour.gateway.config.ProviderConfig;
-import dev.detour.gateway.providers.ChatDeployment;
-import dev.detour.gateway.providers.EmbeddingDeployment;
 
 import java.util.Optional;
 
