@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record BenchOptions(Duration duration, Duration warmup, List<Integer> connections, List<Mode> modes,
                            String load, int wrkThreads, String gc, String heap, boolean jfr, String label,
-                           Path resultsDir, Path workDir) {
+                           Duration quietWait, int retries, Path resultsDir, Path workDir) {
 
     static final String USAGE = """
             usage: OverheadBenchmark [options]
@@ -28,12 +28,14 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
               --heap 512m           -Xms and -Xmx of the gateway and the sim
               --jfr                 record the gateway with JFR and report its hot spots
               --label NAME          suffix for the result files (overhead-DATE-NAME.*)
+              --quiet-wait 30s      before each cell, wait up to this long for other processes to go quiet
+              --retries 4           cells measured again, in all, when other processes took CPU meanwhile
               --results DIR         where the figures go (default benchmarks/results)
               --work DIR            logs, configs and recordings (default benchmarks/target/bench)
             """;
 
     private static final Set<String> VALUED = Set.of("--duration", "--warmup", "--connections", "--modes", "--load",
-            "--wrk-threads", "--gc", "--heap", "--label", "--results", "--work");
+            "--wrk-threads", "--gc", "--heap", "--label", "--quiet-wait", "--retries", "--results", "--work");
 
     public static BenchOptions parse(String... args) {
         Duration duration = Duration.ofSeconds(10);
@@ -46,6 +48,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         String heap = "512m";
         boolean jfr = false;
         String label = "";
+        Duration quietWait = Duration.ofSeconds(30);
+        int retries = 4;
         Path base = defaultModuleDir();
         Path results = base.resolve("results");
         Path work = base.resolve("target").resolve("bench");
@@ -74,6 +78,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
                         case "--gc" -> gc = oneOf(arg, value, "g1", "parallel");
                         case "--heap" -> heap = value;
                         case "--label" -> label = value;
+                        case "--quiet-wait" -> quietWait = duration(value);
+                        case "--retries" -> retries = Integer.parseInt(value);
                         case "--results" -> results = Path.of(value);
                         case "--work" -> work = Path.of(value);
                         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -85,7 +91,7 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
             throw new IllegalArgumentException("--connections needs positive counts");
         }
         return new BenchOptions(duration, warmup, List.copyOf(connections), List.copyOf(modes), load, wrkThreads,
-                gc, heap, jfr, label, results, work);
+                gc, heap, jfr, label, quietWait, retries, results, work);
     }
 
     /** The cells in the order they run: per mode and connection count, direct then through the gateway. */

@@ -53,7 +53,7 @@ public final class JavaLoadGenerator implements LoadGenerator {
         long failed = errors.get();
         return new LoadResult(all.getTotalCount() + failed, failed, seconds,
                 all.getTotalCount() == 0 ? 0 : all.getValueAtPercentile(50),
-                all.getTotalCount() == 0 ? 0 : all.getValueAtPercentile(99));
+                all.getTotalCount() == 0 ? 0 : all.getValueAtPercentile(99), 0);
     }
 
     /** One connection's loop; only good responses are timed, every bad one is counted and the socket reopened. */

@@ -60,15 +60,15 @@ record OverheadReport(LocalDate date, String command, Machine machine, String lo
 
     private String csv() {
         StringBuilder out = new StringBuilder("target,mode,connections,requests,errors,seconds,requests_per_second,"
-                + "p50_us,p99_us,cpu_machine,cpu_gateway,cpu_sim,cpu_harness,cpu_rest,gateway_cpu_us_per_request,"
-                + "sim_cpu_us_per_request\n");
+                + "p50_us,p99_us,cpu_machine,cpu_interrupts,cpu_gateway,cpu_sim,cpu_load_generator,cpu_other,"
+                + "gateway_cpu_us_per_request,sim_cpu_us_per_request\n");
         for (CellResult r : cells) {
             LoadResult l = r.load();
             CpuUsage c = r.cpu();
             out.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.3f,%.1f,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f%n",
                     r.cell().target().label(), r.cell().mode().label(), r.cell().connections(), l.requests(),
                     l.errors(), l.seconds(), l.requestsPerSecond(), l.p50Micros(), l.p99Micros(), c.machine(),
-                    c.gateway(), c.sim(), c.harness(), c.rest(), r.gatewayCpuMicrosPerRequest(),
+                    c.interrupts(), c.gateway(), c.sim(), c.loadGenerator(), c.other(), r.gatewayCpuMicrosPerRequest(),
                     r.simCpuMicrosPerRequest()));
         }
         return out.toString();
@@ -95,8 +95,14 @@ record OverheadReport(LocalDate date, String command, Machine machine, String lo
             row.put("requests_per_second", r.load().requestsPerSecond());
             row.put("p50_us", r.load().p50Micros());
             row.put("p99_us", r.load().p99Micros());
-            row.put("cpu_cores", Map.of("machine", r.cpu().machine(), "gateway", r.cpu().gateway(),
-                    "sim", r.cpu().sim(), "harness", r.cpu().harness(), "rest", r.cpu().rest()));
+            Map<String, Object> cpu = new LinkedHashMap<>();
+            cpu.put("machine", r.cpu().machine());
+            cpu.put("interrupts", r.cpu().interrupts());
+            cpu.put("gateway", r.cpu().gateway());
+            cpu.put("sim", r.cpu().sim());
+            cpu.put("load_generator", r.cpu().loadGenerator());
+            cpu.put("other", r.cpu().other());
+            row.put("cpu_cores", cpu);
             row.put("gateway_cpu_us_per_request", r.gatewayCpuMicrosPerRequest());
             row.put("sim_cpu_us_per_request", r.simCpuMicrosPerRequest());
             rows.add(row);
@@ -134,18 +140,19 @@ record OverheadReport(LocalDate date, String command, Machine machine, String lo
         md.append("- Raw figures: `").append(base).append(".json`, `").append(base).append(".csv`\n\n");
 
         md.append("## Figures\n\n");
-        md.append("| target | mode | conns | req/s | p50 ms | p99 ms | errors | CPU gateway | CPU sim | CPU rest* | gateway CPU µs/req |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| target | mode | conns | req/s | p50 ms | p99 ms | errors | CPU gateway | CPU sim | CPU load gen | CPU irq | CPU other | gateway CPU µs/req |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CellResult r : cells) {
             LoadResult l = r.load();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.3f | %.3f | %d | %.2f | %.2f | %.2f | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.3f | %.3f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n",
                     r.cell().target().label(), r.cell().mode().label(), r.cell().connections(),
                     l.requestsPerSecond(), l.p50Micros() / 1000, l.p99Micros() / 1000, l.errors(),
-                    r.cpu().gateway(), r.cpu().sim(), r.cpu().rest() + r.cpu().harness(),
+                    r.cpu().gateway(), r.cpu().sim(), r.cpu().loadGenerator(), r.cpu().interrupts(), r.cpu().other(),
                     r.cell().target() == Target.GATEWAY ? String.format(Locale.ROOT, "%.0f", r.gatewayCpuMicrosPerRequest()) : "-"));
         }
-        md.append("\n*CPU columns are cores busy on average (of ").append(machine.cpus())
-                .append("); \"rest\" is everything else: the load generator, the harness, the kernel's loopback work.\n\n");
+        md.append("\nCPU columns: cores busy on average during the measurement (of ").append(machine.cpus())
+                .append("). \"irq\" is the kernel's interrupt work (loopback packets); \"other\" is CPU no process of "
+                        + "this run accounts for, i.e. other processes on the machine: above ~0.2 the cell was disturbed.\n\n");
 
         md.append("## Gateway vs direct (same run)\n\n");
         md.append("| mode | conns | throughput gateway/direct | added p50 ms | added p99 ms |\n|---|---:|---:|---:|---:|\n");
@@ -167,13 +174,13 @@ record OverheadReport(LocalDate date, String command, Machine machine, String lo
             find(Target.GATEWAY, mode, GOAL_THROUGHPUT_CONNECTIONS).ifPresent(g -> {
                 double rps = g.load().requestsPerSecond();
                 out.append(String.format(Locale.ROOT, "- Throughput, %s, %d connections: %,.0f req/s through the gateway "
-                                + "(goal ≥ %,.0f%s): %s. CPU then: gateway %.2f, sim %.2f, rest %.2f cores; "
+                                + "(goal ≥ %,.0f%s): %s. CPU then: gateway %.2f, sim %.2f, load generator and kernel %.2f cores; "
                                 + "the gateway spends %.0f µs of CPU per request, the sim %.0f.%n",
                         mode.label(), GOAL_THROUGHPUT_CONNECTIONS, rps, GOAL_REQUESTS_PER_SECOND,
                         mode == Mode.JSON ? "" : ", stated for non-streaming; shown for reference",
                         rps >= GOAL_REQUESTS_PER_SECOND ? "**met**" : String.format(Locale.ROOT, "**missed** (%.0f%% of it)",
                                 100 * rps / GOAL_REQUESTS_PER_SECOND),
-                        g.cpu().gateway(), g.cpu().sim(), g.cpu().rest() + g.cpu().harness(),
+                        g.cpu().gateway(), g.cpu().sim(), g.cpu().loadGenerator() + g.cpu().interrupts(),
                         g.gatewayCpuMicrosPerRequest(), g.simCpuMicrosPerRequest()));
             });
             comparisons().stream().filter(c -> c.mode() == mode && c.connections() == GOAL_LATENCY_CONNECTIONS)
@@ -184,6 +191,8 @@ record OverheadReport(LocalDate date, String command, Machine machine, String lo
                             c.addedP50Micros() <= GOAL_ADDED_P50_MICROS ? "**met**" : "**missed**",
                             c.addedP99Micros() / 1000)));
         }
+        cells.stream().filter(r -> r.cpu().other() > 0.2).forEach(r -> out.append(String.format(Locale.ROOT,
+                "- %s was disturbed: other processes used %.2f cores during its measurement.%n", r.cell(), r.cpu().other())));
         long errors = cells.stream().mapToLong(r -> r.load().errors()).sum();
         out.append(errors == 0 ? "- No errors in any cell.\n"
                 : "- **" + errors + " errors** in total: the figures of the cells with errors are suspect.\n");
@@ -191,25 +200,8 @@ record OverheadReport(LocalDate date, String command, Machine machine, String lo
     }
 
     private String hotSpotsMarkdown() {
-        StringBuilder md = new StringBuilder("\n## Where the gateway's CPU goes (JFR)\n\n");
-        md.append("Each sample is charged to the topmost frame that belongs to a library (generic JDK code such as "
-                + "collections or socket I/O goes to its caller). \"On stack\" counts a library once per sample "
-                + "wherever it appears.\n");
-        for (HotSpots.Report r : hotSpots) {
-            md.append(String.format(Locale.ROOT, "%n### %s: %,d samples (%s); GC: %d collections, %.0f ms of pauses%n%n",
-                    r.window(), r.samples(), r.eventType(), r.gcCount(), r.gcPauseMillis()));
-            md.append("| component | self % | on stack % |\n|---|---:|---:|\n");
-            Map<String, Double> inclusive = new LinkedHashMap<>();
-            r.inclusive().forEach(row -> inclusive.put(row.name(), row.percent()));
-            for (HotSpots.Row row : r.components()) {
-                md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", row.name(), row.percent(),
-                        inclusive.getOrDefault(row.name(), row.percent())));
-            }
-            md.append("\nTop methods (self):\n\n| % | method |\n|---:|---|\n");
-            r.topMethods().forEach(row -> md.append(String.format(Locale.ROOT, "| %.1f | `%s` |%n", row.percent(), row.name())));
-            md.append("\nInnermost Detour method on the stack:\n\n| % | method |\n|---:|---|\n");
-            r.topDetourMethods().forEach(row -> md.append(String.format(Locale.ROOT, "| %.1f | `%s` |%n", row.percent(), row.name())));
-        }
+        StringBuilder md = new StringBuilder("\n## Where the gateway's CPU goes (JFR)\n\n").append(HotSpots.EXPLANATION);
+        hotSpots.forEach(r -> md.append(r.toMarkdown()));
         return md.toString();
     }
 

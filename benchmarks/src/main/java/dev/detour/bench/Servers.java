@@ -17,6 +17,8 @@ final class Servers implements AutoCloseable {
     private static final Pattern SIM_READY = Pattern.compile("provider-sim listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern GATEWAY_READY = Pattern.compile("Detour listening on http://[^:/\\s]+:(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** JDK 25's CPU-time sampler (JEP 509): unlike execution samples it also sees time in native code and syscalls. */
+    private static final String CPU_TIME_SAMPLES = "jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=5ms,";
 
     final ChildProcess sim;
     final ChildProcess gateway;
@@ -45,8 +47,8 @@ final class Servers implements AutoCloseable {
         Path config = work.resolve("detour-bench.yaml");
         Files.writeString(config, Workload.gatewayConfig(simPort));
         Path recording = options.jfr() ? work.resolve("gateway.jfr").toAbsolutePath() : null;
-        List<String> jfr = recording == null ? List.of()
-                : List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        List<String> jfr = recording == null ? List.of() : List.of("-XX:StartFlightRecording=settings=profile,"
+                + (Runtime.version().feature() >= 25 ? CPU_TIME_SAMPLES : "") + "dumponexit=true,filename=" + recording);
         if (recording != null) {
             Files.deleteIfExists(recording);
         }

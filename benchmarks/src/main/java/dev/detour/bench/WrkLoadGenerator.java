@@ -62,10 +62,14 @@ public final class WrkLoadGenerator implements LoadGenerator {
         Path script = workDir.resolve("wrk-post.lua");
         Files.writeString(script, script(new String(body, StandardCharsets.UTF_8)));
         long seconds = Math.max(1, Math.round(duration.toMillis() / 1000.0));
-        List<String> command = List.of("wrk", "-t", String.valueOf(Math.min(threads, connections)),
+        Path log = workDir.resolve("wrk.out");
+        Path times = workDir.resolve("wrk.times");
+        Files.deleteIfExists(times);
+        // bash's `times` reports the CPU its children used: wrk's own cost, which the report accounts for.
+        List<String> command = List.of("bash", "-c", "wrk \"$@\"; status=$?; times > '" + times + "'; exit $status",
+                "wrk", "-t", String.valueOf(Math.min(threads, connections)),
                 "-c", String.valueOf(connections), "-d", seconds + "s", "--timeout", "10s", "--latency",
                 "-s", script.toString(), url.toString());
-        Path log = workDir.resolve("wrk.out");
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         running = wrk;
         try {
@@ -74,15 +78,27 @@ public final class WrkLoadGenerator implements LoadGenerator {
             }
         } finally {
             running = null;
-            if (wrk.isAlive()) {
-                wrk.destroyForcibly();
-            }
+            stop(wrk);
         }
         String output = Files.readString(log);
         if (wrk.exitValue() != 0) {
             throw new IllegalStateException("wrk exited with " + wrk.exitValue() + ":\n" + output);
         }
-        return parse(output);
+        return parse(output).withGeneratorCpuSeconds(childCpuSeconds(Files.readString(times)));
+    }
+
+    /** The second line of bash's {@code times}: user and system time of its children, e.g. {@code 0m1.250s 0m2.5s}. */
+    static double childCpuSeconds(String times) {
+        List<String> lines = times.lines().toList();
+        if (lines.size() < 2) {
+            return 0;
+        }
+        double total = 0;
+        for (String t : lines.get(1).trim().split("\\s+")) {
+            int m = t.indexOf('m');
+            total += Long.parseLong(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+        }
+        return total;
     }
 
     /** Ends the wrk this generator started, if one is running. */
@@ -90,7 +106,15 @@ public final class WrkLoadGenerator implements LoadGenerator {
     public void close() {
         Process wrk = running;
         if (wrk != null) {
-            wrk.destroyForcibly();
+            stop(wrk);
+        }
+    }
+
+    /** Ends the bash wrapper and the wrk under it. */
+    private static void stop(Process wrapper) {
+        if (wrapper.isAlive()) {
+            wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
+            wrapper.destroyForcibly();
         }
     }
 
@@ -105,7 +129,7 @@ public final class WrkLoadGenerator implements LoadGenerator {
         for (int i = 2; i <= 6; i++) {
             errors += Long.parseLong(f[i]);
         }
-        return new LoadResult(requests, errors, seconds, Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+        return new LoadResult(requests, errors, seconds, Double.parseDouble(f[7]), Double.parseDouble(f[8]), 0);
     }
 
     static String script(String body) {

@@ -25,6 +25,13 @@ class WrkLoadGeneratorTest {
     }
 
     @Test
+    void readsWrksOwnCpuTimeFromBashTimes() {
+        assertThat(WrkLoadGenerator.childCpuSeconds("0m0.001s 0m0.002s\n1m2.500s 0m0.250s\n"))
+                .isCloseTo(62.75, within(1e-9));
+        assertThat(WrkLoadGenerator.childCpuSeconds("")).isZero();
+    }
+
+    @Test
     void theScriptPostsTheBodyAsJson() {
         String script = WrkLoadGenerator.script("{\"stream\":true}");
 
