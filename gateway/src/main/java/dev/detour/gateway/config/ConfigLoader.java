@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Loads and validates a detour.yaml, interpolating {@code ${ENV}} from the environment it was given.
- * Every failure is a {@link ConfigException}.
+ * Loads and validates a detour.yaml, interpolating {@code ${ENV}} from the environment it was given, or builds the
+ * configuration from environment variables alone. Every failure is a {@link ConfigException}.
  */
 public final class ConfigLoader {
 
@@ -52,5 +52,13 @@ public final class ConfigLoader {
     /** Validates YAML text; {@code source} is how messages name it (a file name, usually). */
     public LoadedConfig parse(String yaml, String source) {
         return new DetourConfigReader(env, defaults).read(yaml, source);
+    }
+
+    /**
+     * The configuration when there is no file: providers from OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or
+     * GOOGLE_API_KEY, MISTRAL_API_KEY, DEEPSEEK_API_KEY, DASHSCOPE_API_KEY, GROQ_API_KEY and OLLAMA_HOST.
+     */
+    public static LoadedConfig fromEnvironment(Map<String, String> env) {
+        return new EnvironmentDiscovery(BuiltInDefaults.load()).discover(env);
     }
 }
