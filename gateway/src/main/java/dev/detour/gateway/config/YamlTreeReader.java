@@ -47,7 +47,8 @@ final class YamlTreeReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            problems.add(syntaxErrorPosition(e), "", "YAML syntax error: " + syntaxErrorMessage(e));
+            SourcePosition at = syntaxErrorPosition(e);
+            problems.add(at, "", "YAML syntax error: " + syntaxErrorMessage(e) + interpolationHint(text, at));
             problems.throwIfAny();
             throw new IllegalStateException("unreachable", e);
         } catch (IOException e) {
@@ -136,6 +137,18 @@ final class YamlTreeReader {
         }
         String problem = marked.getProblem() == null ? "invalid YAML" : marked.getProblem();
         return marked.getContext() == null ? problem : marked.getContext() + ": " + problem;
+    }
+
+    /** In flow style ({...} or [...]) YAML reads the braces of an unquoted ${NAME} as its own: say how to fix it. */
+    private static String interpolationHint(String text, SourcePosition at) {
+        if (at == null) {
+            return "";
+        }
+        String line = text.lines().skip(Math.max(0, at.line() - 1)).findFirst().orElse("");
+        String previous = at.line() > 1 ? text.lines().skip(at.line() - 2).findFirst().orElse("") : "";
+        return line.contains("${") || previous.contains("${")
+                ? " (inside { } or [ ], quote interpolated values: \"${NAME}\")"
+                : "";
     }
 
     private static org.yaml.snakeyaml.error.MarkedYAMLException markedCause(Throwable e) {

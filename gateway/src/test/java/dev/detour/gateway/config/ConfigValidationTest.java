@@ -398,6 +398,16 @@ class ConfigValidationTest {
     }
 
     @Test
+    void anUnquotedVariableInsideBracesGetsAHint() {
+        String message = problemsIn("""
+                providers:
+                  openai: {kind: openai, api_key: ${OPENAI_API_KEY}}
+                """);
+        assertThat(message).startsWith("detour.yaml:2:").contains("YAML syntax error")
+                .endsWith("(inside { } or [ ], quote interpolated values: \"${NAME}\")");
+    }
+
+    @Test
     void everyProblemIsReportedInOneGoInSourceOrder() {
         String yaml = """
                 server:
