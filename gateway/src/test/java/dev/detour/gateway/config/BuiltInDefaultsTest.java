@@ -4,6 +4,9 @@ import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.ProviderKind;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +62,24 @@ class BuiltInDefaultsTest {
                 .isEqualTo("groq");
         assertThat(defaults.presetFor(ProviderKind.OPENAI_COMPATIBLE, "http://localhost:8000/v1")).isNull();
         assertThat(defaults.presetFor(ProviderKind.MISTRAL, null).name()).isEqualTo("mistral");
+    }
+
+    @Test
+    void theUserDocumentationListsEveryBuiltInModelAsTheCatalogHasIt() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        for (ProviderPreset preset : defaults.presets()) {
+            for (ModelConfig model : preset.models()) {
+                String rowStart = "| " + preset.name() + " | `" + model.name() + "`";
+                String row = doc.lines().filter(line -> line.startsWith(rowStart)).findFirst().orElse(null);
+                assertThat(row).as(rowStart).isNotNull();
+                String[] cells = row.split("\\|");
+                assertThat(cells[3].trim().replace(",", "")).as(row).isEqualTo(String.valueOf(model.contextWindow()));
+                assertThat(Double.parseDouble(cells[4].trim())).as(row).isEqualTo(model.inputPricePerMillion());
+                if (!model.embedding()) {
+                    assertThat(Double.parseDouble(cells[5].trim())).as(row).isEqualTo(model.outputPricePerMillion());
+                }
+            }
+        }
     }
 
     @Test
