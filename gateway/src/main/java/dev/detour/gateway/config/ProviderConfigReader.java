@@ -24,13 +24,13 @@ final class ProviderConfigReader {
     private final FieldReader reader;
     private final Problems problems;
     private final BuiltInDefaults defaults;
-    private final ModelConfigReader modelReader;
+    private final ProviderModelsReader modelsReader;
 
     ProviderConfigReader(FieldReader reader, Problems problems, BuiltInDefaults defaults, List<String> notes) {
         this.reader = reader;
         this.problems = problems;
         this.defaults = defaults;
-        this.modelReader = new ModelConfigReader(reader, notes);
+        this.modelsReader = new ProviderModelsReader(reader, new ModelConfigReader(reader, notes));
     }
 
     /** The valid providers; every provider name declared, valid or not, is added to {@code known}. */
@@ -65,7 +65,7 @@ final class ProviderConfigReader {
         Map<String, String> headers = headers(keys.get("headers"));
         Duration connectTimeout = connectTimeout(keys.get("connect_timeout"));
         ProviderPreset preset = kind == null ? null : defaults.presetFor(kind, baseUrl);
-        List<ModelConfig> models = models(field, keys.get("models"), kind, preset, name, known);
+        List<ModelConfig> models = modelsReader.read(name, field, keys.get("models"), kind, preset, known);
         if (problems.count() > problemsBefore) {
             return null;
         }
@@ -152,71 +152,6 @@ final class ProviderConfigReader {
             return null;
         }
         return timeout;
-    }
-
-    private List<ModelConfig> models(Field provider, Field field, ProviderKind kind, ProviderPreset preset,
-                                     String providerName, KnownDeployments known) {
-        if (field == null || field.isAbsent()) {
-            if (preset == null) {
-                if (kind != null) {
-                    reader.problemAtKey(provider, "missing 'models' (Detour has no built-in model list for this provider)");
-                }
-                return List.of();
-            }
-            known.addProvider(providerName, embeddingFlags(preset.models()));
-            return preset.models();
-        }
-        Map<String, Boolean> declared = new LinkedHashMap<>();
-        List<ModelConfig> models = new ArrayList<>();
-        if (field.node() instanceof YamlSequence) {
-            readModelNames(field, preset, declared, models);
-        } else {
-            var entries = reader.mapping(field, null);
-            if (entries == null) {
-                return List.of();
-            }
-            entries.forEach((name, modelField) -> {
-                ModelConfig model = kind == null ? null
-                        : modelReader.read(modelField, name, kind, preset == null ? null : preset.model(name));
-                declared.put(name, model == null ? null : model.embedding());
-                if (model != null) {
-                    models.add(model);
-                }
-            });
-        }
-        if (declared.isEmpty()) {
-            reader.problem(field, "no models: list at least one");
-        }
-        known.addProvider(providerName, declared);
-        return models;
-    }
-
-    /** The short form {@code models: [gpt-4o-mini, gpt-4.1]}: names whose details Detour knows. */
-    private void readModelNames(Field field, ProviderPreset preset, Map<String, Boolean> declared,
-                                List<ModelConfig> models) {
-        for (Field item : reader.list(field)) {
-            ConfigText name = reader.text(item);
-            if (name == null) {
-                continue;
-            }
-            ModelConfig builtIn = preset == null ? null : preset.model(name.value());
-            if (declared.containsKey(name.value())) {
-                reader.problem(item, "model " + name.quoted() + " is listed twice");
-            } else if (builtIn == null) {
-                declared.put(name.value(), null);
-                reader.problem(item, "Detour has no built-in details for model " + name.quoted()
-                        + " here: write it as '" + name.value() + ": {context_window: ...}' under models");
-            } else {
-                declared.put(name.value(), builtIn.embedding());
-                models.add(builtIn);
-            }
-        }
-    }
-
-    private static Map<String, Boolean> embeddingFlags(List<ModelConfig> models) {
-        Map<String, Boolean> flags = new LinkedHashMap<>();
-        models.forEach(m -> flags.put(m.name(), m.embedding()));
-        return flags;
     }
 
     /** Hosted services refuse calls without a key; local servers and many self-hosted endpoints need none. */

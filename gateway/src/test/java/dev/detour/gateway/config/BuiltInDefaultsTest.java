@@ -84,7 +84,7 @@ class BuiltInDefaultsTest {
 
     @Test
     void aBrokenCatalogFailsWithItsProblems() {
-        assertThatThrownBy(() -> BuiltInDefaults.parse("providers:\n  x: {kind: nope}\n", "catalog.yaml"))
+        assertThatThrownBy(() -> BuiltInDefaultsReader.read("providers:\n  x: {kind: nope}\n", "catalog.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("catalog.yaml:2:3: providers.x: missing or unknown kind");
     }

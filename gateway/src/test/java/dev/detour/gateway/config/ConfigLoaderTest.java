@@ -225,6 +225,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void severalAccountsOfOneKindAreToldApartByName() {
+        DetourConfig config = parse("""
+                providers:
+                  openai.eu: {kind: openai, api_key: a, base_url: "https://eu.api.openai.com/v1", models: [gpt-4o-mini]}
+                  openai.us: {kind: openai, api_key: b, models: [gpt-4o-mini]}
+                routes:
+                  chat: {tiers: [[openai.eu/gpt-4o-mini], [openai.us/gpt-4o-mini]]}
+                """);
+        assertThat(config.provider("openai.eu").baseUrl()).isEqualTo("https://eu.api.openai.com/v1");
+        assertThat(config.routes().get(0).tiers()).extracting(t -> t.targets().get(0))
+                .containsExactly(new DeploymentId("openai.eu", "gpt-4o-mini"), new DeploymentId("openai.us", "gpt-4o-mini"));
+    }
+
+    @Test
     void targetsMayNameModelsWithASlash() {
         DetourConfig config = parse("""
                 providers:
