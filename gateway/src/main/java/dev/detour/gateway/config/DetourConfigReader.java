@@ -25,7 +25,7 @@ final class DetourConfigReader {
         YamlNode root = new YamlTreeReader(problems).read(text);
         var sections = reader.mapping(Field.root(root), KEYS);
         if (sections == null) {
-            problems.throwIfAny();
+            problems.throwIfAny(); // the file is not a mapping (already reported): nothing more to read
         }
         ServerConfig server = new ServerConfigReader(reader).read(sections.get("server"));
 

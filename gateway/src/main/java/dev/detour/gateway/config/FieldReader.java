@@ -103,6 +103,10 @@ final class FieldReader {
         if (number == null) {
             return null;
         }
+        if (number.stripTrailingZeros().scale() > 0) {
+            problem(field, "expected a whole number, got " + quoted(field));
+            return null;
+        }
         try {
             return number.intValueExact();
         } catch (ArithmeticException e) {

@@ -85,6 +85,22 @@ class ConfigValidationTest {
     }
 
     @Test
+    void numbersMustBeWholeWhereTokensOrPortsAreCounted() {
+        String yaml = """
+                server:
+                  port: 80.5
+                providers:
+                  local:
+                    kind: ollama
+                    models:
+                      big: {context_window: 99999999999}
+                """;
+        assertThat(problemsIn(yaml)).isEqualTo("""
+                detour.yaml:2:9: server.port: expected a whole number, got '80.5'
+                detour.yaml:7:29: providers.local.models.big.context_window: expected a whole number up to 2147483647, got '99999999999'""");
+    }
+
+    @Test
     void providerKindIsRequired() {
         String yaml = """
                 providers:
