@@ -34,7 +34,7 @@ final class DetourConfigReader {
         List<ProviderConfig> providers = providersField == null ? List.of()
                 : new ProviderConfigReader(reader, problems, defaults, notes).readAll(providersField, known);
         if (providersField == null || providersField.isAbsent()) {
-            notes.add("no providers configured: only the local model can answer");
+            notes.add("no providers configured: no route can answer yet");
         }
 
         Field routesField = sections.get("routes");

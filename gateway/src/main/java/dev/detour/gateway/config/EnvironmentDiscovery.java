@@ -52,7 +52,7 @@ final class EnvironmentDiscovery {
 
         if (found.isEmpty()) {
             notes.add("no provider found (looked for " + String.join(", ", lookedFor)
-                    + "): only the local model can answer; set one of them or write a detour.yaml");
+                    + "): no route can answer yet; set one of them or write a detour.yaml");
         } else {
             notes.add("found " + String.join(", ", found));
         }

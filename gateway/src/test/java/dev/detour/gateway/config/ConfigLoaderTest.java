@@ -77,7 +77,7 @@ class ConfigLoaderTest {
     void anEmptyFileMeansAllDefaultsAndNoProviders() {
         LoadedConfig loaded = loader.parse("", "detour.yaml");
         assertThat(loaded.config()).isEqualTo(new DetourConfig(ServerConfig.DEFAULTS, List.of(), List.of()));
-        assertThat(loaded.notes()).contains("no providers configured: only the local model can answer");
+        assertThat(loaded.notes()).contains("no providers configured: no route can answer yet");
     }
 
     @Test
