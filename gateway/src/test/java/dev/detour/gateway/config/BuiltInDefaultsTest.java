@@ -66,7 +66,7 @@ class BuiltInDefaultsTest {
 
     @Test
     void theUserDocumentationListsEveryBuiltInModelAsTheCatalogHasIt() throws IOException {
-        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        String doc = Files.readString(Path.of("..", "README.md"));
         for (ProviderPreset preset : defaults.presets()) {
             for (ModelConfig model : preset.models()) {
                 String rowStart = "| " + preset.name() + " | `" + model.name() + "`";
