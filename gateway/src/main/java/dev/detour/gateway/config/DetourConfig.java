@@ -10,6 +10,10 @@ public record DetourConfig(ServerConfig server, List<ProviderConfig> providers, 
         routes = List.copyOf(routes);
     }
 
+    public DetourConfig withServer(ServerConfig newServer) {
+        return new DetourConfig(newServer, providers, routes);
+    }
+
     public ProviderConfig provider(String name) {
         return providers.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
