@@ -51,6 +51,8 @@ public final class ProviderSim implements AutoCloseable {
             cfg.jetty.port = port;
             new OpenAiRoutes(state, exchange, names).register(cfg.routes);
             new AnthropicRoutes(state, exchange).register(cfg.routes);
+            new GeminiRoutes(state, exchange, names).register(cfg.routes);
+            new OllamaRoutes(exchange, names).register(cfg.routes);
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("provider-sim failed on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(Map.of("error", Map.of("message", "provider-sim internal error: " + e)));
