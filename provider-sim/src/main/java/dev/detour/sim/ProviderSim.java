@@ -51,6 +51,9 @@ public final class ProviderSim implements AutoCloseable {
             cfg.jetty.port = port;
             new OpenAiRoutes(state, exchange, names).register(cfg.routes);
             new AnthropicRoutes(state, exchange).register(cfg.routes);
+            new GeminiRoutes(state, exchange, names).register(cfg.routes);
+            new OllamaRoutes(exchange, names).register(cfg.routes);
+            new AdminRoutes(state).register(cfg.routes);
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("provider-sim failed on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(Map.of("error", Map.of("message", "provider-sim internal error: " + e)));
@@ -85,6 +88,11 @@ public final class ProviderSim implements AutoCloseable {
         state.faults.clear(model);
     }
 
+    /** Clears {@code model}'s fault only if it is still {@code fault} (a schedule ending must not clear a newer one). */
+    public void clearFaultIf(String model, Fault fault) {
+        state.faults.clearIf(model, fault);
+    }
+
     public void clearFaults() {
         state.faults.clearAll();
     }
@@ -111,6 +119,13 @@ public final class ProviderSim implements AutoCloseable {
     /** Settings for one model (context window). */
     public SimModel model(String name) {
         return new SimModel(state, Objects.requireNonNull(name, "name"));
+    }
+
+    /** Starts playing {@code scenario} now; the returned player (also stopped by {@link #close()}) ends its schedule. */
+    public ScenarioPlayer play(Scenario scenario) {
+        ScenarioPlayer player = new ScenarioPlayer(this, scenario);
+        players.add(player);
+        return player;
     }
 
     /** Clears faults and attempts (model settings stay). */

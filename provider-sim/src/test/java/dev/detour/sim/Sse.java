@@ -16,7 +16,8 @@ final class Sse {
         List<Event> out = new ArrayList<>();
         String event = null;
         StringBuilder data = null;
-        for (String line : body.split("\n", -1)) {
+        for (String raw : body.split("\n", -1)) {
+            String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
             if (line.isEmpty()) {
                 if (data != null) {
                     out.add(new Event(event, data.toString()));
