@@ -30,5 +30,5 @@ mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
 
 export BENCH_COMMAND="benchmarks/run-overhead.sh $*"
-exec "$jdk/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true \
+exec "$jdk/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -Djava.awt.headless=true \
   -cp "$cp" dev.detour.bench.OverheadBenchmark "$@"

@@ -60,15 +60,17 @@ public final class OverheadBenchmark {
         LoadGenerator load = loadGenerator();
         started.add(load);
         List<Cell> cells = options.cells();
-        long perCell = options.warmup().plus(options.duration()).toSeconds();
-        System.out.printf(Locale.ROOT, "%d cells x (%s warm-up + %s) = about %d s of load; load generator: %s%n",
-                cells.size(), options.warmup(), options.duration(), cells.size() * perCell, load.name());
+        long seconds = cells.size() * options.warmup().plus(options.duration()).toSeconds()
+                + 2L * options.modes().size() * options.warmup().toSeconds();
+        System.out.printf(Locale.ROOT, "%d cells of %s warm-up + %s each, after a global warm-up: about %d s of load; "
+                + "load generator: %s%n", cells.size(), options.warmup(), options.duration(), seconds, load.name());
 
         Servers servers = Servers.start(options, started);
         System.out.printf("provider-sim pid %d on port %d, gateway pid %d on port %d (logs in %s)%n",
                 servers.sim.pid(), servers.simPort, servers.gateway.pid(), servers.gatewayPort, options.workDir());
         probeAll(servers);
 
+        warmUp(servers, load);
         CpuMeter meter = new CpuMeter(servers.gateway, servers.sim);
         List<CellResult> results = new ArrayList<>();
         List<HotSpots.Window> windows = new ArrayList<>();
@@ -99,6 +101,20 @@ public final class OverheadBenchmark {
         System.out.println("figures written to " + md + " (and .json, .csv, .png)");
         if (servers.gatewayRecording != null) {
             System.out.println("gateway JFR recording: " + servers.gatewayRecording);
+        }
+    }
+
+    /**
+     * Loads every target and mode once at the most connections before any cell, so that the JIT has compiled the
+     * hot paths of both servers before the first measurement (a cell's own warm-up alone is short at 1 connection).
+     */
+    private void warmUp(Servers servers, LoadGenerator load) throws Exception {
+        int most = Collections.max(options.connections());
+        System.out.printf("warming up both servers: %s per target and mode at %d connections%n", options.warmup(), most);
+        for (Mode mode : options.modes()) {
+            for (Target target : Target.values()) {
+                load.run(servers.url(target), Workload.body(mode), mode, most, options.warmup());
+            }
         }
     }
 

@@ -132,7 +132,8 @@ record OverheadReport(LocalDate date, String command, Machine machine, String lo
         md.append("- Code: git ").append(machine.gitCommit()).append("; semantic cache: off (no cache in this build's config)\n");
         md.append("- Load: ").append(loadGenerator).append(", closed loop, keep-alive; each cell ")
                 .append(secs(options.warmup())).append(" warm-up (discarded) then ").append(secs(options.duration()))
-                .append(" measured; all three processes share the same ").append(machine.cpus()).append(" CPUs\n");
+                .append(" measured, after a global warm-up of every target and mode; the load generator, the sim and the "
+                        + "gateway share the same ").append(machine.cpus()).append(" CPUs\n");
         md.append("- Request: `POST /v1/chat/completions`, ").append(Workload.body(Mode.JSON).length)
                 .append(" bytes, one user message; the sim answers \"Echo: <message>\" (streamed one word per SSE event); "
                         + "the same bytes go direct to the sim and through the gateway (its route is named like the sim's model)\n");

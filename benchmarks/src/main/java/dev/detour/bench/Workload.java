@@ -31,7 +31,7 @@ final class Workload {
                     base_url: http://127.0.0.1:%d/v1
                     api_key: unused
                     models:
-                      - {name: %s, context_window: 128000, input_price_per_million: 0.1, output_price_per_million: 0.4}
+                      %s: {context_window: 128000, input_price: 0.1, output_price: 0.4}
                 routes:
                   %s:
                     tiers:
