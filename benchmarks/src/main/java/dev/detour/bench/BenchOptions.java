@@ -28,8 +28,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
               --heap 512m           -Xms and -Xmx of the gateway and the sim
               --jfr                 record the gateway with JFR and report its hot spots
               --label NAME          suffix for the result files (overhead-DATE-NAME.*)
-              --quiet-wait 30s      before each cell, wait up to this long for other processes to go quiet
-              --retries 4           cells measured again, in all, when other processes took CPU meanwhile
+              --quiet-wait 20s      before each cell, wait up to this long for other processes to go quiet
+              --retries 3           cells measured again, in all, when other processes took CPU meanwhile
               --results DIR         where the figures go (default benchmarks/results)
               --work DIR            logs, configs and recordings (default benchmarks/target/bench)
             """;
@@ -48,8 +48,8 @@ public record BenchOptions(Duration duration, Duration warmup, List<Integer> con
         String heap = "512m";
         boolean jfr = false;
         String label = "";
-        Duration quietWait = Duration.ofSeconds(30);
-        int retries = 4;
+        Duration quietWait = Duration.ofSeconds(20);
+        int retries = 3;
         Path base = defaultModuleDir();
         Path results = base.resolve("results");
         Path work = base.resolve("target").resolve("bench");
