@@ -143,12 +143,21 @@ final class OpenAiProtocol implements Protocol {
         ObjectNode first = Json.object().put("role", "assistant");
         if (tc == null) {
             first.put("content", "");
+        } else if (call.mistral()) {
+            // Mistral streams each tool call whole (id, name and all arguments in one delta); its clients rely on it.
+            first.put("content", "");
+            prelude.add(frame(chunk(id, call.model(), first, null)));
+            ObjectNode delta = Json.object();
+            delta.set("tool_calls", Json.array().add(toolCall(tc, true, tc.argumentsJson())));
+            content.add(frame(chunk(id, call.model(), delta, null)));
         } else {
             first.putNull("content");
             first.set("tool_calls", Json.array().add(toolCall(tc, true, "")));
         }
-        prelude.add(frame(chunk(id, call.model(), first, null)));
-        for (String piece : answer.pieces()) {
+        if (prelude.isEmpty()) {
+            prelude.add(frame(chunk(id, call.model(), first, null)));
+        }
+        for (String piece : tc != null && call.mistral() ? List.<String>of() : answer.pieces()) {
             ObjectNode delta = Json.object();
             if (tc == null) {
                 delta.put("content", piece);
