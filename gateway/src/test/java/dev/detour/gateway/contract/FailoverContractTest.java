@@ -2,6 +2,7 @@ package dev.detour.gateway.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.gateway.config.ProviderConfig;
 import dev.detour.gateway.config.RouteConfig;
 import dev.detour.gateway.providers.ProviderKind;
 import dev.detour.gateway.support.Http;
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tiered failover through the real adapters and the sim: every retryable failure of tier 1 (Anthropic or Gemini
- * protocol) is answered by tier 2 (OpenAI protocol) and reported in the headers; the client's own errors are not
- * retried; a stream fails over only before its first byte.
+ * protocol; a malformed answer from a stub) is answered by tier 2 (OpenAI protocol) and reported in the headers; the
+ * client's own errors are not retried; a stream fails over only before its first byte.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailoverContractTest {
@@ -101,6 +102,30 @@ class FailoverContractTest {
                 .hasValue(family + "/" + tier1Model + "=" + failure.failureClass() + ", " + TIER_2 + "=ok");
         assertThat(sim.attemptCount(tier1Model)).isEqualTo(1);
         assertThat(sim.attemptCount("beta")).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedAnswerFromTier1IsAnsweredByTier2() throws Exception {
+        try (MalformedUpstream broken = MalformedUpstream.start();
+             SimGateway gateway = SimGateway.start(List.of(
+                     new ProviderConfig("broken", ProviderKind.OPENAI_COMPATIBLE, broken.openAiBaseUrl(), "key", null,
+                             null, List.of(chatModel("garbled"))),
+                     provider(sim, "openai", ProviderKind.OPENAI, chatModel("beta"))),
+                     List.of(route("malformed-first", tier("broken", "garbled", PATIENT), tier("openai", "beta", PATIENT))))) {
+
+            HttpResponse<String> response = gateway.http().post("/v1/chat/completions",
+                    ChatRequests.hello("malformed-first"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).at("/choices/0/message/content").asText())
+                    .isEqualTo("Echo: hello there");
+            assertThat(response.headers().firstValue("x-detour-provider")).hasValue(TIER_2);
+            assertThat(response.headers().firstValue("x-detour-attempts")).hasValue("2");
+            assertThat(response.headers().firstValue("x-detour-attempt-log"))
+                    .hasValue("broken/garbled=bad_response, " + TIER_2 + "=ok");
+            assertThat(broken.requests()).isEqualTo(1);
+            assertThat(sim.attemptCount("beta")).isEqualTo(1);
+        }
     }
 
     @ParameterizedTest
