@@ -107,13 +107,13 @@ class FailoverContractTest {
     @Test
     void aMalformedAnswerFromTier1IsAnsweredByTier2() throws Exception {
         try (MalformedUpstream broken = MalformedUpstream.start();
-             SimGateway gateway = SimGateway.start(List.of(
+             SimGateway withBrokenTier1 = SimGateway.start(List.of(
                      new ProviderConfig("broken", ProviderKind.OPENAI_COMPATIBLE, broken.openAiBaseUrl(), "key", null,
                              null, List.of(chatModel("garbled"))),
                      provider(sim, "openai", ProviderKind.OPENAI, chatModel("beta"))),
                      List.of(route("malformed-first", tier("broken", "garbled", PATIENT), tier("openai", "beta", PATIENT))))) {
 
-            HttpResponse<String> response = gateway.http().post("/v1/chat/completions",
+            HttpResponse<String> response = withBrokenTier1.http().post("/v1/chat/completions",
                     ChatRequests.hello("malformed-first"));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
