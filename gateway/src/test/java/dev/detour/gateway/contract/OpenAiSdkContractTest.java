@@ -27,7 +27,6 @@ import dev.detour.sim.ProviderSim;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,15 +155,16 @@ class OpenAiSdkContractTest {
     }
 
     @Test
-    @Disabled("gateway defect: the SDK asks for encoding_format=base64 by default and /v1/embeddings refuses"
-            + " everything but 'float' with a 400 (EmbeddingsEndpoint.validate)")
-    void embeddingsWithTheSdksDefaultEncodingComeBackAsVectors() {
-        CreateEmbeddingResponse response = client.embeddings().create(EmbeddingCreateParams.builder()
-                .model(FamilyRoutes.EMBED_VIA_OPENAI).inputOfArrayOfStrings(List.of("hello there", "general kenobi"))
-                .build());
+    void embeddingsWithTheSdksDefaultBase64EncodingDecodeToTheSameVectors() {
+        List<String> input = List.of("hello there", "general kenobi");
+        CreateEmbeddingResponse base64 = client.embeddings().create(EmbeddingCreateParams.builder()
+                .model(FamilyRoutes.EMBED_VIA_OPENAI).inputOfArrayOfStrings(input).build());
+        CreateEmbeddingResponse floats = client.embeddings().create(EmbeddingCreateParams.builder()
+                .model(FamilyRoutes.EMBED_VIA_OPENAI).inputOfArrayOfStrings(input)
+                .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT).build());
 
-        assertThat(response.data()).hasSize(2);
-        assertThat(response.data().getFirst().embedding()).isNotEmpty();
+        assertThat(base64.data()).hasSize(2);
+        assertThat(base64.data().get(1).embedding()).isNotEmpty().isEqualTo(floats.data().get(1).embedding());
     }
 
     @Test
