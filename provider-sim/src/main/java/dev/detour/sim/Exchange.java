@@ -44,9 +44,48 @@ final class Exchange {
         }
         if (call.stream()) {
             stream(ctx, p, call, answer, f);
+        } else if (f != null && isChunkFault(f.type())) {
+            truncated(ctx, p, call, p.response(call, answer), f);
         } else {
             send(ctx, p.response(call, answer));
         }
+    }
+
+    private static boolean isChunkFault(FaultType type) {
+        return type == FaultType.CUT_AFTER_CHUNKS || type == FaultType.STALL_AFTER_CHUNKS
+                || type == FaultType.MALFORMED_CHUNK_AFTER || type == FaultType.ERROR_AFTER_CHUNKS;
+    }
+
+    /**
+     * Stream faults on a non-streaming request hit the body instead: cut and stall send half of it (under the
+     * full Content-Length) then drop or hold the connection, malformed sends half as a complete 200 body (not valid
+     * JSON), errorAfterChunks sends the protocol's error for its status.
+     */
+    private void truncated(Context ctx, Protocol p, ChatCall call, Reply full, Fault f) {
+        if (f.type() == FaultType.ERROR_AFTER_CHUNKS) {
+            send(ctx, p.error(f.status(), null, null, call.model()));
+            return;
+        }
+        byte[] half = java.util.Arrays.copyOf(full.body(), full.body().length / 2);
+        if (f.type() == FaultType.MALFORMED_CHUNK_AFTER) {
+            send(ctx, new Reply(full.status(), full.contentType(), full.headers(), half));
+            return;
+        }
+        HttpServletResponse res = ctx.res();
+        res.setStatus(full.status());
+        res.setContentType(full.contentType());
+        res.setContentLength(full.body().length);
+        try {
+            ServletOutputStream out = res.getOutputStream();
+            out.write(half);
+            out.flush();
+            if (f.type() == FaultType.STALL_AFTER_CHUNKS) {
+                state.pause(Fault.HOLD_LIMIT);
+            }
+        } catch (IOException e) {
+            // The client is gone already.
+        }
+        Connections.abort(ctx);
     }
 
     /** A non-chat request (embeddings): only faults that act before the response apply. */
@@ -115,8 +154,7 @@ final class Exchange {
     private void stream(Context ctx, Protocol p, ChatCall call, Answer answer, Fault f) {
         FaultType type = f == null ? null : f.type();
         StreamPlan plan = p.stream(call, answer, type != FaultType.NO_DONE);
-        boolean chunkFault = type == FaultType.CUT_AFTER_CHUNKS || type == FaultType.STALL_AFTER_CHUNKS
-                || type == FaultType.MALFORMED_CHUNK_AFTER || type == FaultType.ERROR_AFTER_CHUNKS;
+        boolean chunkFault = type != null && isChunkFault(type);
         HttpServletResponse res = ctx.res();
         res.setStatus(200);
         res.setContentType(p.streamContentType());

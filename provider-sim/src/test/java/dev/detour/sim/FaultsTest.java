@@ -223,6 +223,24 @@ class FaultsTest {
     }
 
     @Test
+    void streamFaultsOnNonStreamingRequestsBreakTheBody() throws Exception {
+        sim.fault("m", Fault.cutAfterChunks(1));
+        assertThatThrownBy(() -> client.send("/v1/chat/completions", openai("m", false), Duration.ofSeconds(10)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(HttpTimeoutException.class);
+        sim.fault("m", Fault.stallAfterChunks(1));
+        assertThatThrownBy(() -> client.sendWithin("/v1/chat/completions", openai("m", false), Duration.ofMillis(400)))
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        sim.fault("m", Fault.malformedChunkAfter(1));
+        HttpResponse<String> malformed = client.post("/v1/chat/completions", openai("m", false));
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> SimClient.json(malformed.body())).isInstanceOf(RuntimeException.class);
+        sim.fault("c", Fault.errorAfterChunks(1, 529));
+        HttpResponse<String> error = client.post("/v1/messages", anthropic("c", false));
+        assertThat(error.statusCode()).isEqualTo(529);
+        assertThat(SimClient.json(error).path("error").path("type").asText()).isEqualTo("overloaded_error");
+    }
+
+    @Test
     void noDoneCompletesTheAnswerWithoutTerminator() {
         sim.fault("m", Fault.noDone());
         List<String> data = Sse.data(client.post("/v1/chat/completions", openai("m", true)).body());
