@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 /** Runs one request through the fault book: records the attempt, injects the fault, then answers or streams. */
 final class Exchange {
 
+    /** How often a held (hung or stalled) request checks whether its client is still there. */
+    private static final java.time.Duration HOLD_POLL = java.time.Duration.ofMillis(100);
+
     private final SimState state;
 
     Exchange(SimState state) {
@@ -79,11 +82,26 @@ final class Exchange {
             ServletOutputStream out = res.getOutputStream();
             out.write(half);
             out.flush();
-            if (f.type() == FaultType.STALL_AFTER_CHUNKS) {
-                state.pause(Fault.HOLD_LIMIT);
-            }
         } catch (IOException e) {
             // The client is gone already.
+        }
+        if (f.type() == FaultType.STALL_AFTER_CHUNKS) {
+            hold(ctx);
+        } else {
+            Connections.abort(ctx);
+        }
+    }
+
+    /** Keeps the connection silent until the client gives up, the sim closes or {@link Fault#HOLD_LIMIT}; then drops it. */
+    private void hold(Context ctx) {
+        state.held.incrementAndGet();
+        try {
+            long deadline = System.nanoTime() + Fault.HOLD_LIMIT.toNanos();
+            while (System.nanoTime() < deadline && state.pause(HOLD_POLL) && !Connections.clientGone(ctx)) {
+                // Polling is cheap: one parked virtual thread and a one-byte read per held request every HOLD_POLL.
+            }
+        } finally {
+            state.held.decrementAndGet();
         }
         Connections.abort(ctx);
     }
@@ -126,8 +144,7 @@ final class Exchange {
                 return true;
             }
             case HANG -> {
-                state.pause(Fault.HOLD_LIMIT);
-                Connections.abort(ctx);
+                hold(ctx);
                 return true;
             }
             case CONTEXT_LENGTH_EXCEEDED -> {
@@ -198,10 +215,7 @@ final class Exchange {
     private void strike(Context ctx, ServletOutputStream out, Protocol p, ChatCall call, Fault f) throws IOException {
         switch (f.type()) {
             case CUT_AFTER_CHUNKS -> Connections.abort(ctx);
-            case STALL_AFTER_CHUNKS -> {
-                state.pause(Fault.HOLD_LIMIT);
-                Connections.abort(ctx);
-            }
+            case STALL_AFTER_CHUNKS -> hold(ctx);
             case MALFORMED_CHUNK_AFTER -> {
                 write(out, p.malformedFrame(call));
                 out.flush();

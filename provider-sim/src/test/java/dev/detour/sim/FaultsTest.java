@@ -192,6 +192,20 @@ class FaultsTest {
         assertThatThrownBy(() -> client.send("/v1/messages", anthropic("m", false), Duration.ofMillis(400)))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        awaitNothingHeld();
+    }
+
+    /** A held request notices its client left and lets go (well before the 5-minute bound). */
+    static void awaitNothingHeld() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sim.heldRequests() > 0) {
+            assertThat(System.nanoTime()).as("held request never released").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
@@ -209,6 +223,7 @@ class FaultsTest {
         assertThatThrownBy(() -> client.sendWithin("/v1/messages", anthropic("m", true), Duration.ofMillis(500)))
                 .isInstanceOf(java.util.concurrent.TimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        awaitNothingHeld();
     }
 
     @Test
