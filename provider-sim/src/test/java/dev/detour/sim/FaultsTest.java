@@ -197,6 +197,10 @@ class FaultsTest {
 
     /** A held request notices its client left and lets go (well before the 5-minute bound). */
     static void awaitNothingHeld() {
+        awaitNothingHeld(sim);
+    }
+
+    static void awaitNothingHeld(ProviderSim sim) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (sim.heldRequests() > 0) {
             assertThat(System.nanoTime()).as("held request never released").isLessThan(deadline);
