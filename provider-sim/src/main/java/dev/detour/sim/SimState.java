@@ -15,6 +15,8 @@ final class SimState {
     final FaultBook faults = new FaultBook();
     final AttemptLog attempts = new AttemptLog();
     final Ids ids = new Ids();
+    /** Requests held open by hang or stall right now; tests use it to see a held request let go. */
+    final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Integer> contextWindows = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
