@@ -21,6 +21,17 @@ public record EmbeddingResponse(String object, List<Embedding> data, String mode
             return new Embedding("embedding", index, vector);
         }
 
+        /** The vector as floats, whichever encoding this embedding is in. */
+        public float[] vector() {
+            if (embedding instanceof float[] vector) {
+                return vector;
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode((String) embedding)).order(ByteOrder.LITTLE_ENDIAN);
+            float[] vector = new float[bytes.remaining() / Float.BYTES];
+            bytes.asFloatBuffer().get(vector);
+            return vector;
+        }
+
         /** The same vector as OpenAI's base64 encoding: the raw little-endian float32 values. */
         public Embedding asBase64() {
             if (!(embedding instanceof float[] vector)) {

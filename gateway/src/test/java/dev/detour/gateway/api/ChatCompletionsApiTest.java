@@ -188,6 +188,7 @@ class ChatCompletionsApiTest {
                 {"model":"chat","stream":true,"messages":[{"role":"user","content":"hello there"}]}""");
 
         List<String> events = dataLines(response.body());
+        assertThat(Http.brokenOff(response)).as("the connection is dropped after the error event").isTrue();
         assertThat(events).doesNotContain("[DONE]");
         assertThat(events.getLast()).contains("\"error\"").contains("stream_interrupted");
         assertThat(String.join("", events)).doesNotContain("finish_reason\":\"stop");
