@@ -37,10 +37,6 @@ final class SimState {
         closing.countDown();
     }
 
-    boolean closed() {
-        return closing.getCount() == 0;
-    }
-
     void contextWindow(String model, int tokens) {
         contextWindows.put(model, tokens);
     }
@@ -52,9 +48,5 @@ final class SimState {
 
     Map<String, Integer> contextWindows() {
         return Map.copyOf(contextWindows);
-    }
-
-    void clearModels() {
-        contextWindows.clear();
     }
 }
