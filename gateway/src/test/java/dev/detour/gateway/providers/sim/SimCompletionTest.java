@@ -96,6 +96,5 @@ class SimCompletionTest extends SimSuite {
         ChatCompletionResponse response = complete(family, Requests.hello(null));
 
         assertThat(response.model()).isEqualTo(family.model);
-        assertThat(sim.attempts(family.model)).last().satisfies(a -> assertThat(a.stream()).isFalse());
     }
 }

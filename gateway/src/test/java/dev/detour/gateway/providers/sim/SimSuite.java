@@ -1,6 +1,7 @@
 package dev.detour.gateway.providers.sim;
 
 import dev.detour.gateway.providers.ChatDeployment;
+import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderAdapters;
 import dev.detour.gateway.providers.ProviderException;
 import dev.detour.gateway.providers.testing.RecordingListener;
@@ -67,11 +68,9 @@ abstract class SimSuite {
     /** A blocking answer that cost exactly one upstream attempt. */
     static ChatCompletionResponse complete(SimFamily family, ChatCompletionRequest request) {
         int before = sim.attemptCount(family.model);
-        try {
-            return deployment(family).complete(request);
-        } finally {
-            assertThat(sim.attemptCount(family.model) - before).as("attempts the sim saw for one call").isEqualTo(1);
-        }
+        ChatCompletionResponse response = deployment(family).complete(request);
+        assertOneAttempt(family, before, false);
+        return response;
     }
 
     /** The classified failure of a blocking call that cost exactly one upstream attempt. */
@@ -80,7 +79,7 @@ abstract class SimSuite {
         ProviderException failure = catchThrowableOfType(ProviderException.class,
                 () -> deployment(family).complete(request));
         assertThat(failure).as("a classified ProviderException").isNotNull();
-        assertThat(sim.attemptCount(family.model) - before).as("attempts the sim saw for one call").isEqualTo(1);
+        assertOneAttempt(family, before, false);
         return failure;
     }
 
@@ -90,8 +89,15 @@ abstract class SimSuite {
         RecordingListener listener = new RecordingListener();
         deployment(family).stream(request, listener);
         assertThat(listener.await()).as("the stream ended within 10 s").isTrue();
-        assertThat(sim.attemptCount(family.model) - before).as("attempts the sim saw for one stream").isEqualTo(1);
+        assertOneAttempt(family, before, true);
         return listener;
+    }
+
+    /** Exactly one request reached the sim since {@code before}, streamed or not as the call was. */
+    static void assertOneAttempt(SimFamily family, int before, boolean streamed) {
+        assertThat(sim.attemptCount(family.model) - before).as("attempts the sim saw for one call").isEqualTo(1);
+        assertThat(sim.attempts(family.model)).last()
+                .satisfies(a -> assertThat(a.stream()).as("the upstream request was streamed").isEqualTo(streamed));
     }
 
     /**
@@ -114,7 +120,7 @@ abstract class SimSuite {
     }
 
     private static void assertRefusal(SimFamily family, ProviderException e, String field) {
-        assertThat(e.failureClass()).isEqualTo(dev.detour.gateway.providers.FailureClass.BAD_REQUEST);
+        assertThat(e.failureClass()).isEqualTo(FailureClass.BAD_REQUEST);
         assertThat(e.param()).isEqualTo(field);
         assertThat(e.getMessage()).startsWith(family.kind.configName() + " does not support '" + field + "'");
     }
