@@ -16,6 +16,16 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 
 import java.util.Optional;
 
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_DATA;
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_URLS;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.NAMED_TOOL_CHOICE;
+import static dev.detour.gateway.providers.langchain4j.Capability.PARALLEL_TOOL_CALLS_OFF;
+import static dev.detour.gateway.providers.langchain4j.Capability.STRICT_JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_NONE;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_REQUIRED;
+import static dev.detour.gateway.providers.langchain4j.Capability.USER;
+
 /**
  * Anthropic's Messages API. It has no seed, penalties, json_object mode or embeddings. Anthropic requires
  * max_tokens: when the client sets no limit, {@link #DEFAULT_MAX_TOKENS} is sent (LangChain4j's own default, 1024,
@@ -26,8 +36,11 @@ public final class AnthropicFamily implements ProviderFamily {
     public static final int DEFAULT_MAX_TOKENS = 4096;
     private static final String ANTHROPIC_URL = "https://api.anthropic.com/v1/";
 
-    private final FamilySupport support = new FamilySupport(ProviderKind.ANTHROPIC,
-            false, false, true, true, true, true, true, false, false, true, true, true, true, false, false, false);
+    private final FamilySupport support = FamilySupport.of(ProviderKind.ANTHROPIC,
+            USER,
+            TOOL_CHOICE_NONE, TOOL_CHOICE_REQUIRED, NAMED_TOOL_CHOICE, PARALLEL_TOOL_CALLS_OFF,
+            JSON_SCHEMA, STRICT_JSON_SCHEMA,
+            IMAGE_URLS, IMAGE_DATA);
     private final ParametersFactory parameters = new AnthropicParameters();
     private final WireProtocol wire = new AnthropicWireProtocol();
     private final ErrorDialect errors = new AnthropicErrorDialect();

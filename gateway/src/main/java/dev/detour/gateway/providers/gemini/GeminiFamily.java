@@ -17,6 +17,14 @@ import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 
 import java.util.Optional;
 
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_DATA;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_OBJECT;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.PENALTIES;
+import static dev.detour.gateway.providers.langchain4j.Capability.STRICT_JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_NONE;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_REQUIRED;
+
 /**
  * Google's Gemini API (generativelanguage). LangChain4j takes seed and allowed function names per model only,
  * so per-request seed and named tool_choice are refused; images must be inline (data: URLs). Thoughts are not
@@ -26,8 +34,11 @@ public final class GeminiFamily implements ProviderFamily {
 
     private static final String GEMINI_URL = "https://generativelanguage.googleapis.com/v1beta";
 
-    private final FamilySupport support = new FamilySupport(ProviderKind.GEMINI,
-            false, true, false, true, true, false, false, false, true, true, true, false, true, false, false, false);
+    private final FamilySupport support = FamilySupport.of(ProviderKind.GEMINI,
+            PENALTIES,
+            TOOL_CHOICE_NONE, TOOL_CHOICE_REQUIRED,
+            JSON_OBJECT, JSON_SCHEMA, STRICT_JSON_SCHEMA,
+            IMAGE_DATA);
     private final ParametersFactory parameters = new GeminiParameters();
     private final WireProtocol wire = new GeminiWireProtocol();
     private final ErrorDialect errors = new GeminiErrorDialect();

@@ -21,6 +21,14 @@ import dev.langchain4j.model.mistralai.MistralAiStreamingChatModel;
 
 import java.util.Optional;
 
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_DATA;
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_URLS;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_OBJECT;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.PENALTIES;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_NONE;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_REQUIRED;
+
 /**
  * Mistral's chat API (OpenAI-shaped wire). LangChain4j has no Mistral parameters subclass and takes the seed per
  * model only, so per-request seed, user and named tool_choice are refused; its streaming adapter completes only on
@@ -30,8 +38,11 @@ public final class MistralFamily implements ProviderFamily {
 
     private static final String MISTRAL_URL = "https://api.mistral.ai/v1";
 
-    private final FamilySupport support = new FamilySupport(ProviderKind.MISTRAL,
-            false, true, false, true, true, false, false, false, true, true, false, true, true, false, false, false);
+    private final FamilySupport support = FamilySupport.of(ProviderKind.MISTRAL,
+            PENALTIES,
+            TOOL_CHOICE_NONE, TOOL_CHOICE_REQUIRED,
+            JSON_OBJECT, JSON_SCHEMA,
+            IMAGE_URLS, IMAGE_DATA);
     private final ParametersFactory parameters = MistralFamily::parameters;
     private final WireProtocol wire = new OpenAiWireProtocol(true);
     private final ErrorDialect errors = new MistralErrorDialect();

@@ -21,6 +21,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_DATA;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_OBJECT;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.SEED;
+import static dev.detour.gateway.providers.langchain4j.Capability.STRICT_JSON_SCHEMA;
+
 /**
  * Ollama's native API ({@code /api/chat}, {@code /api/embed}); the base URL is the server root. Ollama has no
  * tool_choice (only "auto", and "none" by not offering tools) and no penalties. Images must be data: URLs:
@@ -30,8 +36,10 @@ public final class OllamaFamily implements ProviderFamily {
 
     private static final String OLLAMA_URL = "http://localhost:11434";
 
-    private final FamilySupport support = new FamilySupport(ProviderKind.OLLAMA,
-            true, false, false, false, false, false, false, false, true, true, true, false, true, false, false, false);
+    private final FamilySupport support = FamilySupport.of(ProviderKind.OLLAMA,
+            SEED,
+            JSON_OBJECT, JSON_SCHEMA, STRICT_JSON_SCHEMA,
+            IMAGE_DATA);
     private final ParametersFactory parameters = OllamaFamily::parameters;
     private final WireProtocol wire = new OllamaWireProtocol();
     private final ErrorDialect errors = new OllamaErrorDialect();

@@ -33,8 +33,7 @@ public final class OpenAiFamily implements ProviderFamily {
 
     public OpenAiFamily(ProviderKind kind) {
         this.kind = kind;
-        this.support = new FamilySupport(kind, true, true, true, true, true, true, true, true, true, true, true,
-                true, true, true, true, true);
+        this.support = FamilySupport.everything(kind);
     }
 
     @Override
