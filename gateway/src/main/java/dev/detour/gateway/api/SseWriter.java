@@ -44,12 +44,15 @@ public final class SseWriter {
     }
 
     /**
-     * Ends a failed stream by dropping the connection without the closing chunk. Clients that read the error event
-     * raise on it; clients that ignore error events (LangChain4j's OpenAI client does) still see a broken transfer
-     * instead of a cleanly ended, truncated answer.
+     * Ends a failed stream by closing our side of the connection without the closing chunk. Clients that read the
+     * error event raise on it; clients that ignore error events (LangChain4j's OpenAI client does) still see a broken
+     * transfer instead of a cleanly ended, truncated answer. A half-close (FIN), not an abort: a reset could make the
+     * client's TCP stack discard the error event it has not read yet.
      */
-    public void abort(String reason) {
-        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(new IOException(reason));
+    public void breakOff() throws IOException {
+        out.flush();
+        ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                .getEndPoint().shutdownOutput();
     }
 
     /** The terminator OpenAI clients wait for; only ever sent after a complete answer. */
