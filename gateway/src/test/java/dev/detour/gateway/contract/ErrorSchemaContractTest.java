@@ -1,18 +1,10 @@
 package dev.detour.gateway.contract;
 
-import dev.detour.gateway.config.DetourConfig;
-import dev.detour.gateway.config.ModelConfig;
-import dev.detour.gateway.config.ProviderConfig;
-import dev.detour.gateway.config.RouteConfig;
-import dev.detour.gateway.config.ServerConfig;
-import dev.detour.gateway.config.TierConfig;
-import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderException;
-import dev.detour.gateway.providers.ProviderKind;
-import dev.detour.gateway.server.DetourServer;
 import dev.detour.gateway.support.Http;
 import dev.detour.gateway.support.ScriptedFactory;
+import dev.detour.gateway.support.TwoTierGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,28 +22,20 @@ class ErrorSchemaContractTest {
             {"model":"chat","messages":[{"role":"user","content":"hello there"}]}""";
 
     private final OpenAiSpec spec = OpenAiSpec.load();
-    private final ScriptedFactory factory = new ScriptedFactory();
-    private DetourServer server;
+    private TwoTierGateway gateway;
+    private ScriptedFactory factory;
     private Http http;
 
     @BeforeEach
     void start() {
-        ModelConfig m = new ModelConfig("m", 8192, 1, 2, false);
-        List<ProviderConfig> providers = List.of(
-                new ProviderConfig("first", ProviderKind.OPENAI, null, "sk-1", null, null, List.of(m)),
-                new ProviderConfig("second", ProviderKind.ANTHROPIC, null, "sk-2", null, null, List.of(m)));
-        RouteConfig chat = new RouteConfig("chat", List.of(
-                new TierConfig(List.of(new DeploymentId("first", "m")), Duration.ofMillis(300)),
-                new TierConfig(List.of(new DeploymentId("second", "m")), Duration.ofMillis(300))));
-        DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, 2048), providers, List.of(chat));
-        server = DetourServer.start(config, factory, Duration.ofMillis(500));
-        http = new Http(server.port());
+        gateway = new TwoTierGateway(Duration.ofMillis(300), Duration.ofMillis(500));
+        factory = gateway.factory();
+        http = gateway.http();
     }
 
     @AfterEach
     void stop() {
-        factory.releaseAll();
-        server.close();
+        gateway.close();
     }
 
     @Test
