@@ -71,8 +71,10 @@ final class AnthropicProtocol implements Protocol {
             case "tool" -> b.forcedTool = Json.text(choice, "name");
             default -> { }
         }
-        String format = body.path("output_format").path("type").asText("");
-        b.jsonMode = format.equals("json_schema") || format.equals("json");
+        // Structured outputs: output_config.format (GA) or output_format (the earlier beta).
+        String format = body.path("output_config").path("format").path("type")
+                .asText(body.path("output_format").path("type").asText(""));
+        b.jsonMode = format.toLowerCase(java.util.Locale.ROOT).contains("json");
         body.path("stop_sequences").forEach(s -> b.stops.add(s.asText()));
         return b.build();
     }

@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 /** Runs one request through the fault book: records the attempt, injects the fault, then answers or streams. */
 final class Exchange {
 
+    /** How often a held (hung or stalled) request checks whether its client is still there. */
+    private static final java.time.Duration HOLD_POLL = java.time.Duration.ofMillis(100);
+
     private final SimState state;
 
     Exchange(SimState state) {
@@ -44,9 +47,63 @@ final class Exchange {
         }
         if (call.stream()) {
             stream(ctx, p, call, answer, f);
+        } else if (f != null && isChunkFault(f.type())) {
+            truncated(ctx, p, call, p.response(call, answer), f);
         } else {
             send(ctx, p.response(call, answer));
         }
+    }
+
+    private static boolean isChunkFault(FaultType type) {
+        return type == FaultType.CUT_AFTER_CHUNKS || type == FaultType.STALL_AFTER_CHUNKS
+                || type == FaultType.MALFORMED_CHUNK_AFTER || type == FaultType.ERROR_AFTER_CHUNKS;
+    }
+
+    /**
+     * Stream faults on a non-streaming request hit the body instead: cut and stall send half of it (under the
+     * full Content-Length) then drop or hold the connection, malformed sends half as a complete 200 body (not valid
+     * JSON), errorAfterChunks sends the protocol's error for its status.
+     */
+    private void truncated(Context ctx, Protocol p, ChatCall call, Reply full, Fault f) {
+        if (f.type() == FaultType.ERROR_AFTER_CHUNKS) {
+            send(ctx, p.error(f.status(), null, null, call.model()));
+            return;
+        }
+        byte[] half = java.util.Arrays.copyOf(full.body(), full.body().length / 2);
+        if (f.type() == FaultType.MALFORMED_CHUNK_AFTER) {
+            send(ctx, new Reply(full.status(), full.contentType(), full.headers(), half));
+            return;
+        }
+        HttpServletResponse res = ctx.res();
+        res.setStatus(full.status());
+        res.setContentType(full.contentType());
+        res.setContentLength(full.body().length);
+        try {
+            ServletOutputStream out = res.getOutputStream();
+            out.write(half);
+            out.flush();
+        } catch (IOException e) {
+            // The client is gone already.
+        }
+        if (f.type() == FaultType.STALL_AFTER_CHUNKS) {
+            hold(ctx);
+        } else {
+            Connections.abort(ctx);
+        }
+    }
+
+    /** Keeps the connection silent until the client gives up, the sim closes or {@link Fault#HOLD_LIMIT}; then drops it. */
+    private void hold(Context ctx) {
+        state.held.incrementAndGet();
+        try {
+            long deadline = System.nanoTime() + Fault.HOLD_LIMIT.toNanos();
+            while (System.nanoTime() < deadline && state.pause(HOLD_POLL) && !Connections.clientGone(ctx)) {
+                // Polling is cheap: one parked virtual thread and a one-byte read per held request every HOLD_POLL.
+            }
+        } finally {
+            state.held.decrementAndGet();
+        }
+        Connections.abort(ctx);
     }
 
     /** A non-chat request (embeddings): only faults that act before the response apply. */
@@ -87,8 +144,7 @@ final class Exchange {
                 return true;
             }
             case HANG -> {
-                state.pause(Fault.HOLD_LIMIT);
-                Connections.abort(ctx);
+                hold(ctx);
                 return true;
             }
             case CONTEXT_LENGTH_EXCEEDED -> {
@@ -115,8 +171,7 @@ final class Exchange {
     private void stream(Context ctx, Protocol p, ChatCall call, Answer answer, Fault f) {
         FaultType type = f == null ? null : f.type();
         StreamPlan plan = p.stream(call, answer, type != FaultType.NO_DONE);
-        boolean chunkFault = type == FaultType.CUT_AFTER_CHUNKS || type == FaultType.STALL_AFTER_CHUNKS
-                || type == FaultType.MALFORMED_CHUNK_AFTER || type == FaultType.ERROR_AFTER_CHUNKS;
+        boolean chunkFault = type != null && isChunkFault(type);
         HttpServletResponse res = ctx.res();
         res.setStatus(200);
         res.setContentType(p.streamContentType());
@@ -160,10 +215,7 @@ final class Exchange {
     private void strike(Context ctx, ServletOutputStream out, Protocol p, ChatCall call, Fault f) throws IOException {
         switch (f.type()) {
             case CUT_AFTER_CHUNKS -> Connections.abort(ctx);
-            case STALL_AFTER_CHUNKS -> {
-                state.pause(Fault.HOLD_LIMIT);
-                Connections.abort(ctx);
-            }
+            case STALL_AFTER_CHUNKS -> hold(ctx);
             case MALFORMED_CHUNK_AFTER -> {
                 write(out, p.malformedFrame(call));
                 out.flush();

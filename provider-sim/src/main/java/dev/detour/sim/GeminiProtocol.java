@@ -87,11 +87,26 @@ final class GeminiProtocol implements Protocol {
                 }
             } else if (part.has("functionResponse") && toolResult != null) {
                 JsonNode response = part.get("functionResponse").path("response");
-                JsonNode content = response.get("content");
-                toolResult[0] = content != null && content.isTextual() ? content.asText() : Json.string(response);
+                toolResult[0] = functionResult(response);
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The text of a functionResponse.response object: its "content" (or "result"/"response") when textual, its
+     * only field when there is just one, else the object as JSON. Clients wrap tool output differently.
+     */
+    private static String functionResult(JsonNode response) {
+        for (String key : new String[] {"content", "result", "response", "output"}) {
+            if (response.path(key).isTextual()) {
+                return response.get(key).asText();
+            }
+        }
+        if (response.size() == 1 && response.elements().next().isValueNode()) {
+            return response.elements().next().asText();
+        }
+        return Json.string(response);
     }
 
     @Override

@@ -136,27 +136,28 @@ final class OpenAiProtocol implements Protocol {
     @Override
     public StreamPlan stream(ChatCall call, Answer answer, boolean terminated) {
         String id = ids.next("chatcmpl-");
-        List<String> prelude = new ArrayList<>(1);
         List<String> content = new ArrayList<>(answer.pieces().size());
         List<String> closing = new ArrayList<>(3);
         ToolCallAnswer tc = answer.toolCall();
         ObjectNode first = Json.object().put("role", "assistant");
         if (tc == null) {
             first.put("content", "");
+            for (String piece : answer.pieces()) {
+                content.add(frame(chunk(id, call.model(), Json.object().put("content", piece), null)));
+            }
+        } else if (call.mistral()) {
+            // Mistral streams each tool call whole (id, name and all arguments in one delta); its client relies on it.
+            first.put("content", "");
+            content.add(toolCallFrame(id, call.model(), toolCall(tc, true, tc.argumentsJson())));
         } else {
+            // OpenAI: the first chunk names the call, then the arguments arrive in fragments.
             first.putNull("content");
             first.set("tool_calls", Json.array().add(toolCall(tc, true, "")));
-        }
-        prelude.add(frame(chunk(id, call.model(), first, null)));
-        for (String piece : answer.pieces()) {
-            ObjectNode delta = Json.object();
-            if (tc == null) {
-                delta.put("content", piece);
-            } else {
-                delta.set("tool_calls", Json.array().add(toolCall(tc, false, piece)));
+            for (String piece : answer.pieces()) {
+                content.add(toolCallFrame(id, call.model(), toolCall(tc, false, piece)));
             }
-            content.add(frame(chunk(id, call.model(), delta, null)));
         }
+        List<String> prelude = List.of(frame(chunk(id, call.model(), first, null)));
         ObjectNode last = chunk(id, call.model(), Json.object(), finishReason(answer.finish()));
         if (call.mistral()) {
             // Mistral puts usage on the chunk that carries finish_reason, without being asked.
@@ -277,6 +278,12 @@ final class OpenAiProtocol implements Protocol {
         ObjectNode c = head(id, "chat.completion.chunk", model);
         c.set("choices", Json.array().add(choice));
         return c;
+    }
+
+    private String toolCallFrame(String id, String model, ObjectNode toolCall) {
+        ObjectNode delta = Json.object();
+        delta.set("tool_calls", Json.array().add(toolCall));
+        return frame(chunk(id, model, delta, null));
     }
 
     private static ObjectNode toolCall(ToolCallAnswer tc, boolean header, String arguments) {

@@ -116,6 +116,11 @@ public final class ProviderSim implements AutoCloseable {
         return state.attempts.counts();
     }
 
+    /** Requests currently held open by hang or stall faults. */
+    int heldRequests() {
+        return state.held.get();
+    }
+
     /** Settings for one model (context window). */
     public SimModel model(String name) {
         return new SimModel(state, Objects.requireNonNull(name, "name"));

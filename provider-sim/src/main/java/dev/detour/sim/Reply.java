@@ -2,7 +2,6 @@ package dev.detour.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,10 +10,6 @@ record Reply(int status, String contentType, Map<String, String> headers, byte[]
 
     static Reply json(int status, JsonNode body) {
         return new Reply(status, "application/json", Map.of(), Json.bytes(body));
-    }
-
-    static Reply text(int status, String contentType, String body) {
-        return new Reply(status, contentType, Map.of(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     Reply withHeader(String name, String value) {

@@ -15,6 +15,8 @@ final class SimState {
     final FaultBook faults = new FaultBook();
     final AttemptLog attempts = new AttemptLog();
     final Ids ids = new Ids();
+    /** Requests held open by hang or stall right now; tests use it to see a held request let go. */
+    final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Integer> contextWindows = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -35,10 +37,6 @@ final class SimState {
         closing.countDown();
     }
 
-    boolean closed() {
-        return closing.getCount() == 0;
-    }
-
     void contextWindow(String model, int tokens) {
         contextWindows.put(model, tokens);
     }
@@ -50,9 +48,5 @@ final class SimState {
 
     Map<String, Integer> contextWindows() {
         return Map.copyOf(contextWindows);
-    }
-
-    void clearModels() {
-        contextWindows.clear();
     }
 }

@@ -152,6 +152,16 @@ class AnthropicProtocolTest {
     }
 
     @Test
+    void structuredOutputAnswersJson() {
+        for (String format : List.of("\"output_config\":{\"format\":{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\"}}}",
+                "\"output_format\":{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\"}}")) {
+            JsonNode b = SimClient.json(client.post("/v1/messages",
+                    "{\"model\":\"c\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]," + format + "}"));
+            assertThat(SimClient.json(b.path("content").get(0).path("text").asText()).path("echo").asText()).isEqualTo("hi");
+        }
+    }
+
+    @Test
     void missingMaxTokensIsAnInvalidRequestError() {
         HttpResponse<String> r = client.post("/v1/messages", "{\"model\":\"c\",\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]}");
         assertThat(r.statusCode()).isEqualTo(400);

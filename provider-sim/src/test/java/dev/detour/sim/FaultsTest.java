@@ -192,6 +192,24 @@ class FaultsTest {
         assertThatThrownBy(() -> client.send("/v1/messages", anthropic("m", false), Duration.ofMillis(400)))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        awaitNothingHeld();
+    }
+
+    /** A held request notices its client left and lets go (well before the 5-minute bound). */
+    static void awaitNothingHeld() {
+        awaitNothingHeld(sim);
+    }
+
+    static void awaitNothingHeld(ProviderSim sim) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sim.heldRequests() > 0) {
+            assertThat(System.nanoTime()).as("held request never released").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
@@ -209,6 +227,7 @@ class FaultsTest {
         assertThatThrownBy(() -> client.sendWithin("/v1/messages", anthropic("m", true), Duration.ofMillis(500)))
                 .isInstanceOf(java.util.concurrent.TimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        awaitNothingHeld();
     }
 
     @Test
@@ -220,6 +239,24 @@ class FaultsTest {
         SimClient.json(data.get(2));
         assertThatThrownBy(() -> SimClient.json(data.get(3))).isInstanceOf(RuntimeException.class);
         assertThat(data).doesNotContain("[DONE]");
+    }
+
+    @Test
+    void streamFaultsOnNonStreamingRequestsBreakTheBody() throws Exception {
+        sim.fault("m", Fault.cutAfterChunks(1));
+        assertThatThrownBy(() -> client.send("/v1/chat/completions", openai("m", false), Duration.ofSeconds(10)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(HttpTimeoutException.class);
+        sim.fault("m", Fault.stallAfterChunks(1));
+        assertThatThrownBy(() -> client.sendWithin("/v1/chat/completions", openai("m", false), Duration.ofMillis(400)))
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        sim.fault("m", Fault.malformedChunkAfter(1));
+        HttpResponse<String> malformed = client.post("/v1/chat/completions", openai("m", false));
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> SimClient.json(malformed.body())).isInstanceOf(RuntimeException.class);
+        sim.fault("c", Fault.errorAfterChunks(1, 529));
+        HttpResponse<String> error = client.post("/v1/messages", anthropic("c", false));
+        assertThat(error.statusCode()).isEqualTo(529);
+        assertThat(SimClient.json(error).path("error").path("type").asText()).isEqualTo("overloaded_error");
     }
 
     @Test

@@ -123,6 +123,13 @@ class GeminiProtocolTest {
         assertThat(result.path("candidates").get(0).path("content").path("parts").get(0).path("text").asText())
                 .isEqualTo("Tool result: rainy");
 
+        JsonNode wrapped = SimClient.json(client.post("/v1beta/models/g:generateContent", "{" + tools + """
+                ,"contents":[{"role":"user","parts":[{"text":"q"}]},
+                  {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"x","days":1}}}]},
+                  {"role":"user","parts":[{"functionResponse":{"name":"get_weather","response":{"response":"sunny"}}}]}]}"""));
+        assertThat(wrapped.path("candidates").get(0).path("content").path("parts").get(0).path("text").asText())
+                .isEqualTo("Tool result: sunny");
+
         JsonNode none = SimClient.json(client.post("/v1beta/models/g:generateContent",
                 "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"q\"}]}]," + tools
                         + ",\"toolConfig\":{\"functionCallingConfig\":{\"mode\":\"NONE\"}}}"));

@@ -111,6 +111,30 @@ class OpenAiProtocolTest {
     }
 
     @Test
+    void mistralClientsGetEachToolCallWholeInOneChunk() {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("User-Agent", "langchain4j-mistral-ai")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"model":"mistral-small","stream":true,"messages":[{"role":"user","content":"q"}],
+                         "tools":[{"type":"function","function":{"name":"lookup","parameters":{"type":"object",
+                          "properties":{"query":{"type":"string"}},"required":["query"]}}}]}"""))
+                .build();
+        String body;
+        try {
+            body = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        List<JsonNode> calls = Sse.data(body).stream().filter(d -> !d.equals("[DONE]")).map(SimClient::json)
+                .map(c -> c.path("choices").path(0).path("delta").path("tool_calls").path(0))
+                .filter(tc -> !tc.isMissingNode()).toList();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).path("id").asText()).startsWith("call_");
+        assertThat(calls.get(0).path("function").path("name").asText()).isEqualTo("lookup");
+        assertThat(SimClient.json(calls.get(0).path("function").path("arguments").asText()).path("query").asText()).isEqualTo("x");
+    }
+
+    @Test
     void maxTokensTruncatesWithFinishLength() {
         JsonNode b = SimClient.json(client.post("/v1/chat/completions", """
                 {"model":"m","max_tokens":2,"messages":[{"role":"user","content":"one two three"}]}"""));

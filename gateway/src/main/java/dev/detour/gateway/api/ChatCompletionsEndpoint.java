@@ -144,6 +144,7 @@ public final class ChatCompletionsEndpoint {
         String message = "the stream from " + start.servedBy() + " failed after it started ("
                 + failure.failureClass().name().toLowerCase() + "): " + failure.getMessage();
         sse.data(json.write(ErrorResponse.of(message, "upstream_error", null, "stream_interrupted")));
+        sse.breakOff();
     }
 
     private static long nowSeconds() {

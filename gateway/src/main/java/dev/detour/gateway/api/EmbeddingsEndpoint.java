@@ -10,6 +10,8 @@ import dev.detour.gateway.wire.EmbeddingRequest;
 import dev.detour.gateway.wire.EmbeddingResponse;
 import io.javalin.http.Context;
 
+import java.util.Set;
+
 /** {@code POST /v1/embeddings}, through the embedding models of the providers that have them. */
 public final class EmbeddingsEndpoint {
 
@@ -40,7 +42,9 @@ public final class EmbeddingsEndpoint {
             throw e;
         }
         AttemptHeaders.write(ctx, route.name(), answer.attempts());
-        ctx.contentType("application/json").result(json.write(answer.value()));
+        EmbeddingResponse response = "base64".equals(request.encodingFormat())
+                ? answer.value().asBase64() : answer.value();
+        ctx.contentType("application/json").result(json.write(response));
     }
 
     private static void validate(EmbeddingRequest request) {
@@ -52,9 +56,9 @@ public final class EmbeddingsEndpoint {
             throw ApiException.badRequest("invalid_value", "input",
                     "'input' must be a non-empty string or a non-empty array of non-empty strings");
         }
-        if (request.encodingFormat() != null && !"float".equals(request.encodingFormat())) {
-            throw ApiException.badRequest("unsupported_parameter", "encoding_format",
-                    "only encoding_format 'float' is supported");
+        if (request.encodingFormat() != null && !Set.of("float", "base64").contains(request.encodingFormat())) {
+            throw ApiException.badRequest("invalid_value", "encoding_format",
+                    "'encoding_format' must be 'float' or 'base64'");
         }
         if (!request.otherFields().isEmpty()) {
             String field = request.otherFields().keySet().iterator().next();

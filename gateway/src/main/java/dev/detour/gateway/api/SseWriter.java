@@ -1,6 +1,7 @@
 package dev.detour.gateway.api;
 
 import io.javalin.http.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,9 +17,11 @@ public final class SseWriter {
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
+    private final Context ctx;
     private final OutputStream out;
 
-    private SseWriter(OutputStream out) {
+    private SseWriter(Context ctx, OutputStream out) {
+        this.ctx = ctx;
         this.out = out;
     }
 
@@ -29,7 +32,7 @@ public final class SseWriter {
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
         OutputStream out = ctx.res().getOutputStream();
-        return new SseWriter(out);
+        return new SseWriter(ctx, out);
     }
 
     /** One {@code data:} event holding a JSON document. */
@@ -38,6 +41,18 @@ public final class SseWriter {
         out.write(json);
         out.write(END);
         out.flush();
+    }
+
+    /**
+     * Ends a failed stream by closing our side of the connection without the closing chunk. Clients that read the
+     * error event raise on it; clients that ignore error events (LangChain4j's OpenAI client does) still see a broken
+     * transfer instead of a cleanly ended, truncated answer. A half-close (FIN), not an abort: a reset could make the
+     * client's TCP stack discard the error event it has not read yet.
+     */
+    public void breakOff() throws IOException {
+        out.flush();
+        ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                .getEndPoint().shutdownOutput();
     }
 
     /** The terminator OpenAI clients wait for; only ever sent after a complete answer. */

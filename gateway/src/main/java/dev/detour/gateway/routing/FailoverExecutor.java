@@ -9,12 +9,7 @@ import dev.detour.gateway.providers.StreamListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -27,35 +22,39 @@ public final class FailoverExecutor implements AutoCloseable {
 
     private static final String UNSUPPORTED = "unsupported_parameter";
 
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    /** Rings attempt alarms; one platform thread, since it only ever interrupts. */
+    private final ScheduledThreadPoolExecutor timer = alarmTimer();
+
+    private static ScheduledThreadPoolExecutor alarmTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("detour-attempt-alarm").daemon().factory());
+        // Almost every alarm is cancelled; without this the cancelled ones would pile up until their time came.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     /**
-     * Calls {@code attempt} on each candidate until one returns. The attempt runs on its own virtual thread so
-     * that a silent provider can be abandoned (interrupted) at the tier's timeout.
+     * Calls {@code attempt} on each candidate until one returns. The attempt runs on the caller's own (virtual)
+     * thread; an alarm interrupts it at the tier's timeout so that a silent provider is abandoned.
      */
     public <T> Answer<T> call(Route route, Function<DeploymentId, T> attempt) {
         List<Attempt> attempts = new ArrayList<>();
         for (Tier tier : route.tiers()) {
             for (DeploymentId deployment : tier.deployments()) {
                 long started = System.nanoTime();
-                Future<T> call = calls.submit(() -> attempt.apply(deployment));
+                AttemptAlarm alarm = new AttemptAlarm(timer, tier.timeout());
+                ProviderException failure;
                 try {
-                    T value = call.get(tier.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                    T value = attempt.apply(deployment);
+                    alarm.disarm();
                     attempts.add(new Attempt(deployment, since(started), null));
                     return new Answer<>(value, deployment, attempts);
-                } catch (TimeoutException e) {
-                    call.cancel(true);
-                    attempts.add(new Attempt(deployment, since(started), timeout(deployment, tier.timeout())));
-                } catch (ExecutionException e) {
-                    ProviderException failure = asProviderFailure(e.getCause());
-                    attempts.add(new Attempt(deployment, since(started), failure));
-                    stopIfClientFacing(route, attempts, failure);
-                } catch (InterruptedException e) {
-                    call.cancel(true);
-                    Thread.currentThread().interrupt();
-                    throw new RoutingException(route.name(), attempts,
-                            new ProviderException(FailureClass.TIMEOUT, "request abandoned"));
+                } catch (RuntimeException e) {
+                    boolean timedOut = alarm.disarm();
+                    failure = timedOut ? timeout(deployment, tier.timeout()) : asProviderFailure(e);
                 }
+                attempts.add(new Attempt(deployment, since(started), failure));
+                stopIfClientFacing(route, attempts, failure);
             }
         }
         throw exhausted(route, attempts);
@@ -138,6 +137,6 @@ public final class FailoverExecutor implements AutoCloseable {
 
     @Override
     public void close() {
-        calls.shutdownNow();
+        timer.shutdownNow();
     }
 }

@@ -2,19 +2,11 @@ package dev.detour.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.detour.gateway.config.DetourConfig;
-import dev.detour.gateway.config.ModelConfig;
-import dev.detour.gateway.config.ProviderConfig;
-import dev.detour.gateway.config.RouteConfig;
-import dev.detour.gateway.config.ServerConfig;
-import dev.detour.gateway.config.TierConfig;
-import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderException;
-import dev.detour.gateway.providers.ProviderKind;
-import dev.detour.gateway.server.DetourServer;
 import dev.detour.gateway.support.Http;
 import dev.detour.gateway.support.ScriptedFactory;
+import dev.detour.gateway.support.TwoTierGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,28 +25,20 @@ class ChatCompletionsApiTest {
     private static final String HELLO = """
             {"model":"chat","messages":[{"role":"user","content":"hello there"}]}""";
 
-    private final ScriptedFactory factory = new ScriptedFactory();
-    private DetourServer server;
+    private TwoTierGateway gateway;
+    private ScriptedFactory factory;
     private Http http;
 
     @BeforeEach
     void start() {
-        ModelConfig m = new ModelConfig("m", 8192, 1, 2, false);
-        List<ProviderConfig> providers = List.of(
-                new ProviderConfig("first", ProviderKind.OPENAI, null, "sk-secret-1", null, null, List.of(m)),
-                new ProviderConfig("second", ProviderKind.ANTHROPIC, null, "sk-secret-2", null, null, List.of(m)));
-        RouteConfig chat = new RouteConfig("chat", List.of(
-                new TierConfig(List.of(new DeploymentId("first", "m")), Duration.ofMillis(400)),
-                new TierConfig(List.of(new DeploymentId("second", "m")), Duration.ofMillis(400))));
-        DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, 2048), providers, List.of(chat));
-        server = DetourServer.start(config, factory, Duration.ofMillis(500));
-        http = new Http(server.port());
+        gateway = new TwoTierGateway(Duration.ofMillis(400), Duration.ofMillis(500));
+        factory = gateway.factory();
+        http = gateway.http();
     }
 
     @AfterEach
     void stop() {
-        factory.releaseAll();
-        server.close();
+        gateway.close();
     }
 
     @Test
@@ -188,6 +172,7 @@ class ChatCompletionsApiTest {
                 {"model":"chat","stream":true,"messages":[{"role":"user","content":"hello there"}]}""");
 
         List<String> events = dataLines(response.body());
+        assertThat(Http.brokenOff(response)).as("the connection is dropped after the error event").isTrue();
         assertThat(events).doesNotContain("[DONE]");
         assertThat(events.getLast()).contains("\"error\"").contains("stream_interrupted");
         assertThat(String.join("", events)).doesNotContain("finish_reason\":\"stop");

@@ -37,16 +37,28 @@ public final class AnthropicErrorDialect implements ErrorDialect {
         if (!(error instanceof AnthropicStreamingException e)) {
             return null;
         }
-        String type = e.type() == null ? "" : e.type();
-        int status = switch (type) {
+        return new ProviderErrorEvent(impliedStatus(e.type()),
+                new ProviderError(e.getMessage(), null, e.type(), null, null));
+    }
+
+    @Override
+    public ProviderErrorEvent streamErrorIn(String data) {
+        ProviderError error = parse(data);
+        return new ProviderErrorEvent(impliedStatus(error.type()), error);
+    }
+
+    /** The HTTP status Anthropic answers with for this error type. */
+    private static int impliedStatus(String type) {
+        return switch (type == null ? "" : type) {
             case "overloaded_error" -> 529;
             case "rate_limit_error" -> 429;
             case "api_error" -> 500;
             case "authentication_error" -> 401;
+            case "billing_error" -> 402;
             case "permission_error" -> 403;
             case "not_found_error" -> 404;
+            case "request_too_large" -> 413;
             default -> 400;
         };
-        return new ProviderErrorEvent(status, new ProviderError(e.getMessage(), null, e.type(), null, null));
     }
 }

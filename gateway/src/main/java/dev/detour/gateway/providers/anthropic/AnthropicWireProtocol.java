@@ -7,7 +7,8 @@ import dev.langchain4j.http.client.sse.ServerSentEvent;
 /**
  * Anthropic Messages streams: {@code message_delta} carries the stop_reason, {@code message_stop} ends the stream.
  * LangChain4j's Anthropic adapter completes only on message_stop, so one is made up when a stop_reason came but
- * the connection closed before message_stop.
+ * the connection closed before message_stop. A server that fails mid-answer sends {@code event: error} with
+ * {@code {"type":"error","error":{"type","message"}}}.
  */
 public final class AnthropicWireProtocol implements WireProtocol {
 
@@ -22,6 +23,11 @@ public final class AnthropicWireProtocol implements WireProtocol {
     @Override
     public boolean terminates(ServerSentEvent event) {
         return "message_stop".equals(event.event());
+    }
+
+    @Override
+    public boolean reportsError(ServerSentEvent event) {
+        return "error".equals(event.event()) || "error".equals(JsonPeek.stringValue(event.data(), "type"));
     }
 
     @Override

@@ -26,6 +26,23 @@ public final class ErrorBodies {
         }
     }
 
+    /**
+     * Whether this JSON text is an error envelope: an object whose top-level {@code error} is an object or text
+     * ({@code {"error":{...}}}, {@code {"error":"..."}}) or whose top-level {@code object} is {@code "error"}.
+     */
+    public static boolean isErrorEnvelope(String json) {
+        JsonNode root = tree(json);
+        if (root == null || !root.isObject()) {
+            return false;
+        }
+        JsonNode error = root.get("error");
+        if (error != null && (error.isObject() || error.isTextual())) {
+            return true;
+        }
+        JsonNode object = root.get("object");
+        return object != null && "error".equals(object.asText(null));
+    }
+
     public static ProviderError parse(String body) {
         JsonNode root = tree(body);
         if (root == null || !root.isObject()) {

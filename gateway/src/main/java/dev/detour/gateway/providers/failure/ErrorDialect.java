@@ -18,12 +18,20 @@ public interface ErrorDialect {
         return null;
     }
 
+    /**
+     * Reads an in-stream error event's data (what the wire protocol recognised as the provider's error report). The
+     * stream began with a 2xx, so the status is implied by the words; by default the server failed mid-answer (500).
+     */
+    default ProviderErrorEvent streamErrorIn(String data) {
+        return new ProviderErrorEvent(500, parse(data));
+    }
+
     /** Classifies an error the family's LangChain4j adapter raised mid-stream from an in-band error event, or null. */
     default ProviderErrorEvent streamError(Throwable error) {
         return null;
     }
 
-    /** An in-band stream error event (Anthropic's {@code event: error}, Ollama's {@code "error"}): its words. */
+    /** An in-band stream error event: the status its words imply, and the words. */
     record ProviderErrorEvent(int impliedStatus, ProviderError error) {
     }
 }

@@ -8,6 +8,7 @@ import dev.detour.gateway.providers.http.UpstreamAbandonedException;
 import dev.detour.gateway.providers.http.UpstreamBadEventException;
 import dev.detour.gateway.providers.http.UpstreamHttpException;
 import dev.detour.gateway.providers.http.UpstreamRefusalException;
+import dev.detour.gateway.providers.http.UpstreamStreamErrorException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 
@@ -76,6 +77,11 @@ public final class FailureClassifier {
         if (t instanceof UpstreamHttpException h) {
             return fromHttp(h.statusCode(), h.headers(), h.body());
         }
+        if (t instanceof UpstreamStreamErrorException s) {
+            ErrorDialect.ProviderErrorEvent event = dialect.streamErrorIn(s.data());
+            return fromError(event.impliedStatus(), event.error(), dialect.retryDelayIn(s.data()),
+                    kind.configName() + " reported an error mid-stream");
+        }
         if (t instanceof UpstreamRefusalException r) {
             return contentPolicy(kind.configName() + " refused the content: " + r.getMessage());
         }
@@ -116,12 +122,15 @@ public final class FailureClassifier {
     }
 
     private ProviderException fromError(int status, ProviderError error, Duration retryAfter) {
+        return fromError(status, error, retryAfter, kind.configName() + " answered HTTP " + status);
+    }
+
+    private ProviderException fromError(int status, ProviderError error, Duration retryAfter, String fallbackMessage) {
         FailureClass failureClass = dialect.classify(status, error);
         if (failureClass == null) {
             failureClass = byStatus(status);
         }
-        String message = error.message() != null ? error.message()
-                : kind.configName() + " answered HTTP " + status;
+        String message = error.message() != null ? error.message() : fallbackMessage;
         String code = switch (failureClass) {
             case CONTEXT_TOO_LONG -> CONTEXT_LENGTH_EXCEEDED;
             case CONTENT_POLICY -> CONTENT_FILTER;

@@ -38,6 +38,34 @@ public final class GeminiErrorDialect implements ErrorDialect {
         };
     }
 
+    /** A frame {@code {"error":{"code":503,...,"status":"UNAVAILABLE"}}} sent mid-stream: its code, else its status word. */
+    @Override
+    public ProviderErrorEvent streamErrorIn(String data) {
+        ProviderError error = parse(data);
+        return new ProviderErrorEvent(impliedStatus(error), error);
+    }
+
+    private static int impliedStatus(ProviderError error) {
+        try {
+            int code = error.code() == null ? 0 : Integer.parseInt(error.code());
+            if (code >= 400 && code <= 599) {
+                return code;
+            }
+        } catch (NumberFormatException e) {
+            // not a number: the status word decides
+        }
+        return switch (error.status() == null ? "" : error.status()) {
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> 400;
+            case "UNAUTHENTICATED" -> 401;
+            case "PERMISSION_DENIED" -> 403;
+            case "NOT_FOUND" -> 404;
+            case "RESOURCE_EXHAUSTED" -> 429;
+            case "UNAVAILABLE" -> 503;
+            case "DEADLINE_EXCEEDED" -> 504;
+            default -> 500; // INTERNAL, and anything else: the server failed mid-answer
+        };
+    }
+
     @Override
     public Duration retryDelayIn(String body) {
         JsonNode root = ErrorBodies.tree(body);

@@ -1,12 +1,9 @@
 package dev.detour.gateway.providers.gemini;
 
 import dev.detour.gateway.providers.ProviderKind;
-import dev.detour.gateway.providers.failure.ErrorDialect;
-import dev.detour.gateway.providers.http.WireProtocol;
 import dev.detour.gateway.providers.langchain4j.BaseUrls;
 import dev.detour.gateway.providers.langchain4j.FamilySupport;
 import dev.detour.gateway.providers.langchain4j.ModelSetup;
-import dev.detour.gateway.providers.langchain4j.ParametersFactory;
 import dev.detour.gateway.providers.langchain4j.ProviderFamily;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -17,44 +14,31 @@ import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 
 import java.util.Optional;
 
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_DATA;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_OBJECT;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.PENALTIES;
+import static dev.detour.gateway.providers.langchain4j.Capability.STRICT_JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_NONE;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_REQUIRED;
+
 /**
  * Google's Gemini API (generativelanguage). LangChain4j takes seed and allowed function names per model only,
  * so per-request seed and named tool_choice are refused; images must be inline (data: URLs). Thoughts are not
  * returned: OpenAI answers have no place for them.
  */
-public final class GeminiFamily implements ProviderFamily {
+public final class GeminiFamily extends ProviderFamily {
 
     private static final String GEMINI_URL = "https://generativelanguage.googleapis.com/v1beta";
 
-    private final FamilySupport support = new FamilySupport(ProviderKind.GEMINI,
-            false, true, false, true, true, false, false, false, true, true, true, false, true, false, false, false);
-    private final ParametersFactory parameters = new GeminiParameters();
-    private final WireProtocol wire = new GeminiWireProtocol();
-    private final ErrorDialect errors = new GeminiErrorDialect();
+    private static final FamilySupport SUPPORT = FamilySupport.of(ProviderKind.GEMINI,
+            PENALTIES,
+            TOOL_CHOICE_NONE, TOOL_CHOICE_REQUIRED,
+            JSON_OBJECT, JSON_SCHEMA, STRICT_JSON_SCHEMA,
+            IMAGE_DATA);
 
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.GEMINI;
-    }
-
-    @Override
-    public FamilySupport support() {
-        return support;
-    }
-
-    @Override
-    public ParametersFactory parameters() {
-        return parameters;
-    }
-
-    @Override
-    public WireProtocol wire() {
-        return wire;
-    }
-
-    @Override
-    public ErrorDialect errors() {
-        return errors;
+    public GeminiFamily() {
+        super(SUPPORT, new GeminiParameters(), new GeminiWireProtocol(), new GeminiErrorDialect());
     }
 
     @Override

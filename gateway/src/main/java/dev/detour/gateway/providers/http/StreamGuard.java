@@ -8,7 +8,8 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 /**
  * Sits between the SSE parser and LangChain4j's listener. LangChain4j's parser swallows exceptions thrown while an
  * event is handled (a malformed chunk would then be skipped and the stream "complete"), some adapters never end
- * when the terminator is missing, and none can be stopped from outside: this guard fixes all three.
+ * when the terminator is missing, some ignore the provider's in-stream error event or misread it, and none can be
+ * stopped from outside: this guard fixes all four.
  */
 final class StreamGuard implements ServerSentEventListener {
 
@@ -38,6 +39,12 @@ final class StreamGuard implements ServerSentEventListener {
     public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
         if (stopped || call.isCancelled()) {
             stop(context);
+            return;
+        }
+        if (protocol.reportsError(event)) {
+            // LangChain4j ignores some of these frames or fails to parse them as chunks: the provider's words
+            // (its class, its message) would be lost, so the call fails here with them.
+            fail(new UpstreamStreamErrorException(event.data()), context);
             return;
         }
         String refusal = protocol.refusalIn(event.data());

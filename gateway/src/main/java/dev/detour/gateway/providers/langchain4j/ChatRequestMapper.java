@@ -46,7 +46,7 @@ public final class ChatRequestMapper {
         List<ToolSpecification> toolSpecs = List.of();
         ToolChoice toolChoice = null;
         String toolChoiceName = null;
-        if (hasTools && support.openAiWire()) {
+        if (hasTools && support.honours(Capability.OPENAI_WIRE)) {
             passthrough.put("tools", JSON.convertValue(request.tools(), List.class));
             if (request.toolChoice() != null) {
                 checkNamedTool(request);
@@ -60,7 +60,7 @@ public final class ChatRequestMapper {
                 if ("function".equals(request.toolChoice().mode())) {
                     toolChoiceName = request.toolChoice().functionName();
                 }
-                if (toolChoice == ToolChoice.NONE && !support.toolChoiceNone()) {
+                if (toolChoice == ToolChoice.NONE && !support.honours(Capability.TOOL_CHOICE_NONE)) {
                     // Offering no tools is exactly "none" for a family that cannot say it.
                     toolSpecs = List.of();
                     toolChoice = null;
@@ -75,8 +75,8 @@ public final class ChatRequestMapper {
                 upstreamModel,
                 request.temperature(),
                 request.topP(),
-                support.openAiWire() ? request.maxTokens() : request.outputTokenLimit(),
-                support.openAiWire() ? request.maxCompletionTokens() : null,
+                support.honours(Capability.OPENAI_WIRE) ? request.maxTokens() : request.outputTokenLimit(),
+                support.honours(Capability.OPENAI_WIRE) ? request.maxCompletionTokens() : null,
                 request.stop() == null || request.stop().isEmpty() ? null : request.stop(),
                 request.seed() == null ? null : Math.toIntExact(request.seed()),
                 request.presencePenalty(),
@@ -99,31 +99,31 @@ public final class ChatRequestMapper {
             throw Unsupported.field(support.kind(), "n");
         }
         if (request.seed() != null) {
-            if (!support.seed()) {
+            if (!support.honours(Capability.SEED)) {
                 throw Unsupported.field(support.kind(), "seed");
             }
             if (request.seed() != request.seed().intValue()) {
                 throw Unsupported.field(support.kind(), "seed", "outside the 32-bit integer range");
             }
         }
-        if (request.presencePenalty() != null && !support.penalties()) {
+        if (request.presencePenalty() != null && !support.honours(Capability.PENALTIES)) {
             throw Unsupported.field(support.kind(), "presence_penalty");
         }
-        if (request.frequencyPenalty() != null && !support.penalties()) {
+        if (request.frequencyPenalty() != null && !support.honours(Capability.PENALTIES)) {
             throw Unsupported.field(support.kind(), "frequency_penalty");
         }
-        if (request.user() != null && !support.user()) {
+        if (request.user() != null && !support.honours(Capability.USER)) {
             throw Unsupported.field(support.kind(), "user");
         }
-        if (Boolean.FALSE.equals(request.parallelToolCalls()) && !support.parallelToolCallsOff()) {
+        if (Boolean.FALSE.equals(request.parallelToolCalls()) && !support.honours(Capability.PARALLEL_TOOL_CALLS_OFF)) {
             throw Unsupported.field(support.kind(), "parallel_tool_calls");
         }
         if (request.toolChoice() != null) {
             String mode = request.toolChoice().mode();
-            if ("required".equals(mode) && !support.toolChoiceRequired()) {
+            if ("required".equals(mode) && !support.honours(Capability.TOOL_CHOICE_REQUIRED)) {
                 throw Unsupported.field(support.kind(), "tool_choice", "with the value 'required'");
             }
-            if ("function".equals(mode) && !support.namedToolChoice()) {
+            if ("function".equals(mode) && !support.honours(Capability.NAMED_TOOL_CHOICE)) {
                 throw Unsupported.field(support.kind(), "tool_choice", "naming a function");
             }
         }
@@ -153,23 +153,23 @@ public final class ChatRequestMapper {
         }
         switch (format.type()) {
             case "json_object" -> {
-                if (!support.jsonObject()) {
+                if (!support.honours(Capability.JSON_OBJECT)) {
                     throw Unsupported.field(support.kind(), "response_format", "of type json_object");
                 }
                 return ResponseFormat.JSON;
             }
             case "json_schema" -> {
-                if (!support.jsonSchema()) {
+                if (!support.honours(Capability.JSON_SCHEMA)) {
                     throw Unsupported.field(support.kind(), "response_format", "of type json_schema");
                 }
                 if (format.jsonSchema() == null || format.jsonSchema().schema() == null) {
                     throw Unsupported.invalid("response_format json_schema needs json_schema.schema", "response_format");
                 }
-                if (support.openAiWire()) {
+                if (support.honours(Capability.OPENAI_WIRE)) {
                     passthrough.put("response_format", JSON.convertValue(format, Map.class));
                     return null;
                 }
-                if (Boolean.TRUE.equals(format.jsonSchema().strict()) && !support.strictJsonSchema()) {
+                if (Boolean.TRUE.equals(format.jsonSchema().strict()) && !support.honours(Capability.STRICT_JSON_SCHEMA)) {
                     throw Unsupported.field(support.kind(), "response_format.json_schema.strict");
                 }
                 return ResponseFormat.builder()

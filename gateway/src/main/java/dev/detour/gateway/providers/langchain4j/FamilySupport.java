@@ -2,43 +2,38 @@ package dev.detour.gateway.providers.langchain4j;
 
 import dev.detour.gateway.providers.ProviderKind;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * Which OpenAI request fields a family (through its LangChain4j adapter) can honour. Anything not honoured is
+ * Which OpenAI request features a family (through its LangChain4j adapter) can honour. Anything not honoured is
  * refused by name when set to a non-default value.
  *
- * @param seed                 {@code seed} per request
- * @param penalties            {@code presence_penalty} and {@code frequency_penalty}
- * @param user                 {@code user}
- * @param toolChoiceNone       {@code tool_choice: "none"}
- * @param toolChoiceRequired   {@code tool_choice: "required"}
- * @param namedToolChoice      {@code tool_choice} naming one function
- * @param parallelToolCallsOff {@code parallel_tool_calls: false}
- * @param strictTools          {@code tools[].function.strict: true}
- * @param jsonObject           {@code response_format: json_object}
- * @param jsonSchema           {@code response_format: json_schema}
- * @param strictJsonSchema     {@code json_schema.strict: true}
- * @param imageUrls            image parts with an http(s) URL
- * @param imageData            image parts with a data: URL
- * @param imageDetail          {@code image_url.detail} other than auto
- * @param participantNames     {@code messages[].name} on user messages
- * @param openAiWire           the upstream speaks OpenAI's JSON: tools, tool_choice and json_schema go verbatim
+ * @param kind      the family's provider kind, named in refusals
+ * @param honoured  the capabilities honoured; every other one is refused
  */
-public record FamilySupport(
-        ProviderKind kind,
-        boolean seed,
-        boolean penalties,
-        boolean user,
-        boolean toolChoiceNone,
-        boolean toolChoiceRequired,
-        boolean namedToolChoice,
-        boolean parallelToolCallsOff,
-        boolean strictTools,
-        boolean jsonObject,
-        boolean jsonSchema,
-        boolean strictJsonSchema,
-        boolean imageUrls,
-        boolean imageData,
-        boolean imageDetail,
-        boolean participantNames,
-        boolean openAiWire) {
+public record FamilySupport(ProviderKind kind, Set<Capability> honoured) {
+
+    public FamilySupport {
+        // A private EnumSet copy behind an unmodifiable view: the matrix is fixed once declared, and prints in
+        // declaration order.
+        EnumSet<Capability> copy = EnumSet.noneOf(Capability.class);
+        copy.addAll(honoured);
+        honoured = Collections.unmodifiableSet(copy);
+    }
+
+    /** A family that honours exactly the listed capabilities. */
+    public static FamilySupport of(ProviderKind kind, Capability... honoured) {
+        return new FamilySupport(kind, Set.of(honoured));
+    }
+
+    /** A family that honours every capability (the OpenAI wire itself). */
+    public static FamilySupport everything(ProviderKind kind) {
+        return new FamilySupport(kind, EnumSet.allOf(Capability.class));
+    }
+
+    public boolean honours(Capability capability) {
+        return honoured.contains(capability);
+    }
 }

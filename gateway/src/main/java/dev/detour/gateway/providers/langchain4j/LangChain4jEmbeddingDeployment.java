@@ -44,9 +44,7 @@ public final class LangChain4jEmbeddingDeployment implements EmbeddingDeployment
         if (request.dimensions() != null) {
             throw Unsupported.field(kind, "dimensions");
         }
-        if (request.encodingFormat() != null && !"float".equals(request.encodingFormat())) {
-            throw Unsupported.field(kind, "encoding_format", "other than float");
-        }
+        // encoding_format is the gateway's business: it re-encodes the floats it gets (base64 for the OpenAI SDKs).
         if (request.user() != null) {
             throw Unsupported.field(kind, "user");
         }

@@ -83,7 +83,7 @@ final class MessageMapper {
         ImageContent.DetailLevel detail = detail(image.detail());
         String url = image.url();
         if (url.regionMatches(true, 0, "data:", 0, 5)) {
-            if (!support.imageData()) {
+            if (!support.honours(Capability.IMAGE_DATA)) {
                 throw Unsupported.field(support.kind(), "image_url");
             }
             DataUrl data = DataUrl.parse(url);
@@ -95,7 +95,7 @@ final class MessageMapper {
             // Never file: or other schemes: some LangChain4j adapters would read them on the gateway's host.
             throw Unsupported.invalid("image_url must be an http(s) or data: URL", "image_url");
         }
-        if (!support.imageUrls()) {
+        if (!support.honours(Capability.IMAGE_URLS)) {
             throw Unsupported.field(support.kind(), "image_url", "with an http(s) URL; send the image as a data: URL");
         }
         return detail == null ? ImageContent.from(url) : ImageContent.from(url, detail);
@@ -105,7 +105,7 @@ final class MessageMapper {
         if (detail == null || detail.equals("auto")) {
             return null;
         }
-        if (!support.imageDetail()) {
+        if (!support.honours(Capability.IMAGE_DETAIL)) {
             throw Unsupported.field(support.kind(), "image_url.detail");
         }
         return switch (detail) {
@@ -175,7 +175,7 @@ final class MessageMapper {
     }
 
     private void checkName(ChatMessage message) {
-        if (message.name() != null && !support.participantNames()) {
+        if (message.name() != null && !support.honours(Capability.PARTICIPANT_NAMES)) {
             throw Unsupported.field(support.kind(), "messages[].name");
         }
     }

@@ -32,7 +32,7 @@ final class ToolMapper {
             if (!"function".equals(tool.type()) || tool.function() == null || tool.function().name() == null) {
                 throw Unsupported.invalid("each tool must be {\"type\":\"function\",\"function\":{\"name\":...}}", "tools");
             }
-            if (Boolean.TRUE.equals(tool.function().strict()) && !support.strictTools()) {
+            if (Boolean.TRUE.equals(tool.function().strict()) && !support.honours(Capability.STRICT_TOOLS)) {
                 throw Unsupported.field(support.kind(), "tools[].function.strict");
             }
             ToolSpecification.Builder builder = ToolSpecification.builder()

@@ -21,4 +21,10 @@ public final class MistralErrorDialect implements ErrorDialect {
     public FailureClass classify(int status, ProviderError error) {
         return OpenAiStyleErrors.classify(status, error);
     }
+
+    @Override
+    public ProviderErrorEvent streamErrorIn(String data) {
+        ProviderError error = parse(data);
+        return new ProviderErrorEvent(OpenAiStyleErrors.impliedStatus(error), error);
+    }
 }

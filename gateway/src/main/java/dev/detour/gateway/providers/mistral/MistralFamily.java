@@ -1,13 +1,10 @@
 package dev.detour.gateway.providers.mistral;
 
 import dev.detour.gateway.providers.ProviderKind;
-import dev.detour.gateway.providers.failure.ErrorDialect;
-import dev.detour.gateway.providers.http.WireProtocol;
 import dev.detour.gateway.providers.langchain4j.BaseUrls;
 import dev.detour.gateway.providers.langchain4j.ChatSettings;
 import dev.detour.gateway.providers.langchain4j.FamilySupport;
 import dev.detour.gateway.providers.langchain4j.ModelSetup;
-import dev.detour.gateway.providers.langchain4j.ParametersFactory;
 import dev.detour.gateway.providers.langchain4j.ProviderFamily;
 import dev.detour.gateway.providers.openai.OpenAiWireProtocol;
 import dev.langchain4j.model.chat.ChatModel;
@@ -21,44 +18,31 @@ import dev.langchain4j.model.mistralai.MistralAiStreamingChatModel;
 
 import java.util.Optional;
 
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_DATA;
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_URLS;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_OBJECT;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.PENALTIES;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_NONE;
+import static dev.detour.gateway.providers.langchain4j.Capability.TOOL_CHOICE_REQUIRED;
+
 /**
  * Mistral's chat API (OpenAI-shaped wire). LangChain4j has no Mistral parameters subclass and takes the seed per
  * model only, so per-request seed, user and named tool_choice are refused; its streaming adapter completes only on
  * {@code [DONE]}, which the wire protocol makes up when a finish_reason came without it.
  */
-public final class MistralFamily implements ProviderFamily {
+public final class MistralFamily extends ProviderFamily {
 
     private static final String MISTRAL_URL = "https://api.mistral.ai/v1";
 
-    private final FamilySupport support = new FamilySupport(ProviderKind.MISTRAL,
-            false, true, false, true, true, false, false, false, true, true, false, true, true, false, false, false);
-    private final ParametersFactory parameters = MistralFamily::parameters;
-    private final WireProtocol wire = new OpenAiWireProtocol(true);
-    private final ErrorDialect errors = new MistralErrorDialect();
+    private static final FamilySupport SUPPORT = FamilySupport.of(ProviderKind.MISTRAL,
+            PENALTIES,
+            TOOL_CHOICE_NONE, TOOL_CHOICE_REQUIRED,
+            JSON_OBJECT, JSON_SCHEMA,
+            IMAGE_URLS, IMAGE_DATA);
 
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.MISTRAL;
-    }
-
-    @Override
-    public FamilySupport support() {
-        return support;
-    }
-
-    @Override
-    public ParametersFactory parameters() {
-        return parameters;
-    }
-
-    @Override
-    public WireProtocol wire() {
-        return wire;
-    }
-
-    @Override
-    public ErrorDialect errors() {
-        return errors;
+    public MistralFamily() {
+        super(SUPPORT, MistralFamily::parameters, new OpenAiWireProtocol(true), new MistralErrorDialect());
     }
 
     @Override

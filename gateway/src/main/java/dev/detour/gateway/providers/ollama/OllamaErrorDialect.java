@@ -34,4 +34,9 @@ public final class OllamaErrorDialect implements ErrorDialect {
         // An in-band error after a 200 is the server failing mid-answer (runner crash, out of memory...).
         return new ProviderErrorEvent(500, new ProviderError(e.getMessage(), null, null, null, null));
     }
+
+    @Override
+    public ProviderErrorEvent streamErrorIn(String data) {
+        return new ProviderErrorEvent(500, parse(data)); // as above: the server failing mid-answer
+    }
 }

@@ -1,13 +1,10 @@
 package dev.detour.gateway.providers.ollama;
 
 import dev.detour.gateway.providers.ProviderKind;
-import dev.detour.gateway.providers.failure.ErrorDialect;
-import dev.detour.gateway.providers.http.WireProtocol;
 import dev.detour.gateway.providers.langchain4j.BaseUrls;
 import dev.detour.gateway.providers.langchain4j.ChatSettings;
 import dev.detour.gateway.providers.langchain4j.FamilySupport;
 import dev.detour.gateway.providers.langchain4j.ModelSetup;
-import dev.detour.gateway.providers.langchain4j.ParametersFactory;
 import dev.detour.gateway.providers.langchain4j.ProviderFamily;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -21,44 +18,28 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.detour.gateway.providers.langchain4j.Capability.IMAGE_DATA;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_OBJECT;
+import static dev.detour.gateway.providers.langchain4j.Capability.JSON_SCHEMA;
+import static dev.detour.gateway.providers.langchain4j.Capability.SEED;
+import static dev.detour.gateway.providers.langchain4j.Capability.STRICT_JSON_SCHEMA;
+
 /**
  * Ollama's native API ({@code /api/chat}, {@code /api/embed}); the base URL is the server root. Ollama has no
  * tool_choice (only "auto", and "none" by not offering tools) and no penalties. Images must be data: URLs:
  * LangChain4j would otherwise download http(s) URLs (and read file: URLs) from the gateway itself.
  */
-public final class OllamaFamily implements ProviderFamily {
+public final class OllamaFamily extends ProviderFamily {
 
     private static final String OLLAMA_URL = "http://localhost:11434";
 
-    private final FamilySupport support = new FamilySupport(ProviderKind.OLLAMA,
-            true, false, false, false, false, false, false, false, true, true, true, false, true, false, false, false);
-    private final ParametersFactory parameters = OllamaFamily::parameters;
-    private final WireProtocol wire = new OllamaWireProtocol();
-    private final ErrorDialect errors = new OllamaErrorDialect();
+    private static final FamilySupport SUPPORT = FamilySupport.of(ProviderKind.OLLAMA,
+            SEED,
+            JSON_OBJECT, JSON_SCHEMA, STRICT_JSON_SCHEMA,
+            IMAGE_DATA);
 
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.OLLAMA;
-    }
-
-    @Override
-    public FamilySupport support() {
-        return support;
-    }
-
-    @Override
-    public ParametersFactory parameters() {
-        return parameters;
-    }
-
-    @Override
-    public WireProtocol wire() {
-        return wire;
-    }
-
-    @Override
-    public ErrorDialect errors() {
-        return errors;
+    public OllamaFamily() {
+        super(SUPPORT, OllamaFamily::parameters, new OllamaWireProtocol(), new OllamaErrorDialect());
     }
 
     @Override

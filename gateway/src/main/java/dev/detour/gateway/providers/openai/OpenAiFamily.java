@@ -1,12 +1,9 @@
 package dev.detour.gateway.providers.openai;
 
 import dev.detour.gateway.providers.ProviderKind;
-import dev.detour.gateway.providers.failure.ErrorDialect;
-import dev.detour.gateway.providers.http.WireProtocol;
 import dev.detour.gateway.providers.langchain4j.BaseUrls;
 import dev.detour.gateway.providers.langchain4j.FamilySupport;
 import dev.detour.gateway.providers.langchain4j.ModelSetup;
-import dev.detour.gateway.providers.langchain4j.ParametersFactory;
 import dev.detour.gateway.providers.langchain4j.ProviderFamily;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -21,51 +18,19 @@ import java.util.Optional;
  * OpenAI, and every endpoint that speaks its chat completions (DeepSeek, Qwen DashScope compatible mode, Groq,
  * vLLM...): the base URL is the API root including its version, e.g. {@code https://api.openai.com/v1}.
  */
-public final class OpenAiFamily implements ProviderFamily {
+public final class OpenAiFamily extends ProviderFamily {
 
     private static final String OPENAI_URL = "https://api.openai.com/v1";
 
-    private final ProviderKind kind;
-    private final FamilySupport support;
-    private final ParametersFactory parameters = new OpenAiParameters();
-    private final WireProtocol wire = new OpenAiWireProtocol(false);
-    private final ErrorDialect errors = new OpenAiErrorDialect();
-
     public OpenAiFamily(ProviderKind kind) {
-        this.kind = kind;
-        this.support = new FamilySupport(kind, true, true, true, true, true, true, true, true, true, true, true,
-                true, true, true, true, true);
-    }
-
-    @Override
-    public ProviderKind kind() {
-        return kind;
-    }
-
-    @Override
-    public FamilySupport support() {
-        return support;
-    }
-
-    @Override
-    public ParametersFactory parameters() {
-        return parameters;
-    }
-
-    @Override
-    public WireProtocol wire() {
-        return wire;
-    }
-
-    @Override
-    public ErrorDialect errors() {
-        return errors;
+        super(FamilySupport.everything(kind), new OpenAiParameters(), new OpenAiWireProtocol(false),
+                new OpenAiErrorDialect());
     }
 
     @Override
     public String baseUrl(String configured) {
         if (configured == null) {
-            if (kind == ProviderKind.OPENAI_COMPATIBLE) {
+            if (kind() == ProviderKind.OPENAI_COMPATIBLE) {
                 throw new IllegalArgumentException("an openai-compatible provider needs a base URL");
             }
             return OPENAI_URL;

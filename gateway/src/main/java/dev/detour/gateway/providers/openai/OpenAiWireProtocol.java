@@ -1,12 +1,15 @@
 package dev.detour.gateway.providers.openai;
 
+import dev.detour.gateway.providers.failure.ErrorBodies;
 import dev.detour.gateway.providers.http.JsonPeek;
 import dev.detour.gateway.providers.http.WireProtocol;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 
 /**
  * OpenAI chat-completion chunks: a chunk with a non-null {@code finish_reason} finishes the answer, {@code [DONE]}
- * ends the stream. LangChain4j's OpenAI adapter completes on close, so no terminator is made up.
+ * ends the stream. LangChain4j's OpenAI adapter completes on close, so no terminator is made up. A server that
+ * fails mid-answer sends {@code data: {"error":{"message","type","code"}}} (some compatible servers, and Mistral,
+ * the flat {@code {"object":"error","message",...}}), which LangChain4j ignores or cannot parse.
  */
 public final class OpenAiWireProtocol implements WireProtocol {
 
@@ -25,6 +28,14 @@ public final class OpenAiWireProtocol implements WireProtocol {
     @Override
     public boolean terminates(ServerSentEvent event) {
         return "[DONE]".equals(event.data());
+    }
+
+    @Override
+    public boolean reportsError(ServerSentEvent event) {
+        String data = event.data();
+        boolean candidate = JsonPeek.valueStart(data, "error") == '{'
+                || "error".equals(JsonPeek.stringValue(data, "object"));
+        return candidate && ErrorBodies.isErrorEnvelope(data);
     }
 
     @Override

@@ -141,7 +141,7 @@ class OllamaDeploymentTest {
         var response = embeddings.embed(new EmbeddingRequest("r", List.of("a", "b"), null, null, null, Map.of()));
 
         assertThat(response.data()).hasSize(2);
-        assertThat(response.data().get(1).embedding()).containsExactly(0.3f, 0.4f);
+        assertThat(response.data().get(1).vector()).containsExactly(0.3f, 0.4f);
         assertThat(upstream.requests().get(0)).startsWith("POST /api/embed");
     }
 }

@@ -82,13 +82,13 @@ class OpenAiCompatibleDeploymentTest {
 
         var response = embeddings.embed(new EmbeddingRequest("r", List.of("hello"), null, null, null, Map.of()));
 
-        assertThat(response.data().get(0).embedding()).containsExactly(0.5f, 0.25f);
+        assertThat(response.data().get(0).vector()).containsExactly(0.5f, 0.25f);
         assertThat(response.usage().promptTokens()).isEqualTo(3);
         assertThat(upstream.requests().get(0)).startsWith("POST /v1/embeddings");
-        assertThatThrownBy(() -> embeddings.embed(new EmbeddingRequest("r", List.of("x"), "base64", null, null, Map.of())))
+        assertThatThrownBy(() -> embeddings.embed(new EmbeddingRequest("r", List.of("x"), null, 256, null, Map.of())))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.failureClass()).isEqualTo(FailureClass.BAD_REQUEST);
-                    assertThat(e.param()).isEqualTo("encoding_format");
+                    assertThat(e.param()).isEqualTo("dimensions");
                 });
     }
 
