@@ -54,7 +54,7 @@ public final class Main implements Callable<Integer> {
         loaded.notes().forEach(note -> log.info("{}", note));
         ServerConfig server = loaded.config().server();
         ServerConfig effective = new ServerConfig(host != null ? host : server.host(),
-                port != null ? port : server.port(), server.maxBodyBytes());
+                port != null ? port : server.port(), server.maxBodyBytes(), server.dataDir());
         ProviderAdapters adapters = new ProviderAdapters();
         DetourServer running = DetourServer.start(loaded.config().withServer(effective), adapters);
         CountDownLatch stopped = new CountDownLatch(1);

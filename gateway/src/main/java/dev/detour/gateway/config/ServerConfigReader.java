@@ -1,11 +1,12 @@
 package dev.detour.gateway.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Reads the {@code server:} section; every key is optional and defaults to {@link ServerConfig#DEFAULTS}. */
 final class ServerConfigReader {
 
-    static final List<String> KEYS = List.of("host", "port", "max_body_bytes");
+    static final List<String> KEYS = List.of("host", "port", "max_body_bytes", "data_dir");
 
     private final FieldReader reader;
 
@@ -54,6 +55,18 @@ final class ServerConfigReader {
                 maxBodyBytes = size;
             }
         }
-        return new ServerConfig(host, port, maxBodyBytes);
+
+        Path dataDir = defaults.dataDir();
+        Field dirField = keys.get("data_dir");
+        ConfigText dirText = dirField == null ? null : reader.text(dirField);
+        if (dirText != null) {
+            String value = dirText.value().trim();
+            if (value.isEmpty()) {
+                reader.problem(dirField, "expected a folder for the gateway's files, got an empty string");
+            } else {
+                dataDir = Path.of(value);
+            }
+        }
+        return new ServerConfig(host, port, maxBodyBytes, dataDir);
     }
 }

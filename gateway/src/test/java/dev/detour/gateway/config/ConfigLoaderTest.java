@@ -37,7 +37,7 @@ class ConfigLoaderTest {
     void theExampleFileLoadsAsDocumented() {
         DetourConfig config = loader.load(Path.of("..", "detour.example.yaml"));
 
-        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 4L * 1024 * 1024));
+        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 4L * 1024 * 1024, Path.of("data")));
         assertThat(config.providers()).extracting(ProviderConfig::name)
                 .containsExactly("openai", "anthropic", "gemini", "deepseek", "local");
         assertThat(config.providers()).extracting(ProviderConfig::kind).containsExactly(ProviderKind.OPENAI,
@@ -221,7 +221,7 @@ class ConfigLoaderTest {
                   port: 0
                   max_body_bytes: 512KiB
                 """);
-        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 0, 512 * 1024));
+        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 0, 512 * 1024, Path.of("data")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.detour.gateway.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ class InterpolationTest {
                   max_body_bytes: ${BODY}
                   host: ${HOST:-localhost}
                 """, "detour.yaml").config();
-        assertThat(config.server()).isEqualTo(new ServerConfig("localhost", 9090, 1024 * 1024));
+        assertThat(config.server()).isEqualTo(new ServerConfig("localhost", 9090, 1024 * 1024, Path.of("data")));
     }
 
     @Test

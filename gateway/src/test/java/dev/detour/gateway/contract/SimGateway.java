@@ -11,6 +11,7 @@ import dev.detour.gateway.providers.ProviderAdapters;
 import dev.detour.gateway.providers.ProviderKind;
 import dev.detour.gateway.server.DetourServer;
 import dev.detour.gateway.support.Http;
+import dev.detour.gateway.support.TestDataDirs;
 import dev.detour.sim.ProviderSim;
 
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class SimGateway implements AutoCloseable {
     public static SimGateway start(List<ProviderConfig> providers, List<RouteConfig> routes,
                                    Duration streamIdleLimit) {
         ProviderAdapters adapters = new ProviderAdapters();
-        DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, 1024 * 1024), providers, routes);
+        DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, 1024 * 1024, TestDataDirs.fresh()), providers, routes);
         return new SimGateway(adapters, DetourServer.start(config, adapters, streamIdleLimit));
     }
 

@@ -34,7 +34,7 @@ public final class TwoTierGateway implements AutoCloseable {
         RouteConfig chat = new RouteConfig("chat", List.of(
                 new TierConfig(List.of(new DeploymentId("first", "m")), tierTimeout),
                 new TierConfig(List.of(new DeploymentId("second", "m")), tierTimeout)));
-        DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, MAX_BODY_BYTES), providers,
+        DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, MAX_BODY_BYTES, TestDataDirs.fresh()), providers,
                 List.of(chat));
         server = DetourServer.start(config, factory, streamIdleLimit);
         http = new Http(server.port());
