@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, let the
@@ -36,16 +35,14 @@ public final class ChatCompletionsEndpoint {
     private final RouteTable routes;
     private final Deployments deployments;
     private final FailoverExecutor executor;
-    private final Duration streamIdleLimit;
 
     public ChatCompletionsEndpoint(RequestBody body, JsonCodec json, RouteTable routes, Deployments deployments,
-                                   FailoverExecutor executor, Duration streamIdleLimit) {
+                                   FailoverExecutor executor) {
         this.body = body;
         this.json = json;
         this.routes = routes;
         this.deployments = deployments;
         this.executor = executor;
-        this.streamIdleLimit = streamIdleLimit;
     }
 
     public void handle(Context ctx) throws IOException {
@@ -96,6 +93,8 @@ public final class ChatCompletionsEndpoint {
             log.debug("client left a stream from {}", start.servedBy());
         } finally {
             relay.abandon();
+            // Says nothing if the stream already reported how it ended: only the first report counts.
+            start.outcome().abandoned();
         }
     }
 
@@ -111,6 +110,7 @@ public final class ChatCompletionsEndpoint {
                     if (includeUsage && complete.usage() != null) {
                         sse.data(json.write(chunks.usage(complete.usage())));
                     }
+                    start.outcome().completed();
                     sse.done();
                     return;
                 }
@@ -119,14 +119,15 @@ public final class ChatCompletionsEndpoint {
                     return;
                 }
                 case null -> {
+                    String why = start.pastDeadline() ? "did not finish within its time limit"
+                            : "went silent for " + start.idleTimeout().toMillis() + " ms mid-stream";
                     failMidStream(sse, start, new ProviderException(FailureClass.TIMEOUT, 0,
-                            start.servedBy() + " went silent for " + streamIdleLimit.toMillis() + " ms mid-stream",
-                            null, "upstream_timeout", null, null));
+                            start.servedBy() + " " + why, null, "upstream_timeout", null, null));
                     return;
                 }
             }
             try {
-                event = relay.next(streamIdleLimit);
+                event = relay.next(start.nextWait());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -139,6 +140,7 @@ public final class ChatCompletionsEndpoint {
      * no SDK mistakes the partial answer for a complete one.
      */
     private void failMidStream(SseWriter sse, StreamStart start, ProviderException failure) throws IOException {
+        start.outcome().failed(failure);
         log.info("stream from {} failed after it started: {} {}", start.servedBy(),
                 failure.failureClass(), failure.getMessage());
         String message = "the stream from " + start.servedBy() + " failed after it started ("

@@ -55,6 +55,12 @@ public final class SseWriter {
                 .getEndPoint().shutdownOutput();
     }
 
+    /** A comment line ({@code : text}), which clients ignore: keeps an idle stream's connection alive. */
+    public void comment(String text) throws IOException {
+        out.write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     /** The terminator OpenAI clients wait for; only ever sent after a complete answer. */
     public void done() throws IOException {
         out.write(DONE);

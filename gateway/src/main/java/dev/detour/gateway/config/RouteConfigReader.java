@@ -1,21 +1,28 @@
 package dev.detour.gateway.config;
 
 import dev.detour.gateway.providers.DeploymentId;
+import dev.detour.gateway.routing.Strategy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the {@code routes:} section. A tier is {@code {targets: [...], timeout: 2s}}, or for short a list of
- * targets, or a single target; every target must name a configured provider and one of its models.
+ * Reads the {@code routes:} section. A route has {@code tiers} and an optional {@code strategy}. A tier is
+ * {@code {targets: [...], first_token_timeout: 2s, idle_timeout: 30s, total_timeout: 60s}} ({@code timeout} is the
+ * older name of {@code first_token_timeout}), or for short a list of targets, or a single target. A target is
+ * {@code provider/model} or {@code {target: provider/model, weight: 3}}; it must name a configured provider and one
+ * of its models.
  */
 final class RouteConfigReader {
 
-    static final List<String> ROUTE_KEYS = List.of("tiers");
-    static final List<String> TIER_KEYS = List.of("targets", "timeout");
+    static final List<String> ROUTE_KEYS = List.of("tiers", "strategy");
+    static final List<String> TIER_KEYS = List.of("targets", "timeout", "first_token_timeout", "idle_timeout",
+            "total_timeout");
+    static final List<String> TARGET_KEYS = List.of("target", "weight");
 
     private final FieldReader reader;
     private final Problems problems;
@@ -62,6 +69,7 @@ final class RouteConfigReader {
         if (tierFields.isEmpty()) {
             reader.problem(tiersField, "a route needs at least one tier");
         }
+        Strategy strategy = strategy(keys.get("strategy"));
         RouteTargets seen = new RouteTargets();
         List<TierConfig> tiers = new ArrayList<>();
         for (int i = 0; i < tierFields.size(); i++) {
@@ -70,11 +78,40 @@ final class RouteConfigReader {
                 tiers.add(tier);
             }
         }
-        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers);
+        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers, strategy);
+    }
+
+    private Strategy strategy(Field field) {
+        if (field == null || field.isAbsent()) {
+            return Strategy.PRIORITY;
+        }
+        ConfigText text = reader.text(field);
+        if (text == null) {
+            return Strategy.PRIORITY;
+        }
+        return Strategy.byConfigName(text.value().trim()).orElseGet(() -> {
+            reader.problem(field, "unknown strategy " + text.quoted() + " (known: "
+                    + String.join(", ", Arrays.stream(Strategy.values()).map(Strategy::configName).toList()) + ")");
+            return Strategy.PRIORITY;
+        });
+    }
+
+    private Duration limit(Field field) {
+        if (field == null || field.isAbsent()) {
+            return null;
+        }
+        Duration configured = reader.duration(field);
+        if (configured != null && (configured.isZero() || configured.isNegative())) {
+            reader.problem(field, "must be longer than 0");
+            return null;
+        }
+        return configured;
     }
 
     private TierConfig readTier(Field field, int index, RouteTargets seen) {
         Duration timeout = TierTimeouts.defaultFor(index);
+        Duration idleTimeout = null;
+        Duration totalTimeout = null;
         List<Field> targetFields;
         switch (field.node()) {
             case YamlScalar scalar when !scalar.isNull() -> targetFields = List.of(field);
@@ -88,11 +125,20 @@ final class RouteConfigReader {
                 }
                 targetFields = targets.node() instanceof YamlScalar ? List.of(targets) : reader.list(targets);
                 Field timeoutField = keys.get("timeout");
-                Duration configured = timeoutField == null ? null : reader.duration(timeoutField);
-                if (configured != null && (configured.isZero() || configured.isNegative())) {
-                    reader.problem(timeoutField, "must be longer than 0");
-                } else if (configured != null) {
+                Field firstTokenField = keys.get("first_token_timeout");
+                if (timeoutField != null && firstTokenField != null) {
+                    reader.problemAtKey(firstTokenField, "give either 'timeout' or 'first_token_timeout' (the same "
+                            + "limit: time to the first token), not both");
+                }
+                Duration configured = limit(firstTokenField != null ? firstTokenField : timeoutField);
+                if (configured != null) {
                     timeout = configured;
+                }
+                idleTimeout = limit(keys.get("idle_timeout"));
+                totalTimeout = limit(keys.get("total_timeout"));
+                if (totalTimeout != null && totalTimeout.compareTo(timeout) < 0) {
+                    reader.problem(keys.get("total_timeout"), "must be at least the time to first token ("
+                            + timeout.toMillis() + " ms)");
                 }
             }
             default -> {
@@ -109,13 +155,32 @@ final class RouteConfigReader {
             return null;
         }
         List<DeploymentId> targets = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
         for (Field targetField : targetFields) {
-            DeploymentId target = target(targetField, seen);
+            Field idField = targetField;
+            int weight = 1;
+            if (targetField.node() instanceof YamlMapping) {
+                Map<String, Field> keys = reader.mapping(targetField, TARGET_KEYS);
+                idField = keys == null ? null : keys.get("target");
+                if (idField == null) {
+                    reader.problemAtKey(targetField, "missing 'target' (provider/model)");
+                    continue;
+                }
+                Field weightField = keys.get("weight");
+                Integer configured = weightField == null ? null : reader.integer(weightField);
+                if (configured != null && (configured < 1 || configured > 1000)) {
+                    reader.problem(weightField, "a weight is a whole number from 1 to 1000, got " + configured);
+                } else if (configured != null) {
+                    weight = configured;
+                }
+            }
+            DeploymentId target = target(idField, seen);
             if (target != null) {
                 targets.add(target);
+                weights.add(weight);
             }
         }
-        return new TierConfig(targets, timeout);
+        return new TierConfig(targets, timeout, idleTimeout, totalTimeout, weights);
     }
 
     private DeploymentId target(Field field, RouteTargets seen) {

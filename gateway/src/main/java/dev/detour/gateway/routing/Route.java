@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** What a client names as {@code model}: tiers of deployments, tried in order until one answers. */
-public record Route(String name, List<Tier> tiers) {
+public record Route(String name, List<Tier> tiers, Strategy strategy) {
 
     public Route {
         tiers = List.copyOf(tiers);
+        strategy = strategy == null ? Strategy.PRIORITY : strategy;
+    }
+
+    public Route(String name, List<Tier> tiers) {
+        this(name, tiers, Strategy.PRIORITY);
     }
 
     /**
@@ -18,9 +23,9 @@ public record Route(String name, List<Tier> tiers) {
      */
     public Route restrictedTo(Predicate<DeploymentId> eligible) {
         List<Tier> kept = tiers.stream()
-                .map(tier -> new Tier(tier.deployments().stream().filter(eligible).toList(), tier.timeout()))
+                .map(tier -> tier.keeping(eligible))
                 .filter(tier -> !tier.deployments().isEmpty())
                 .toList();
-        return new Route(name, kept);
+        return new Route(name, kept, strategy);
     }
 }

@@ -45,7 +45,9 @@ public final class RoutingException extends RuntimeException {
 
     /** The shortest Retry-After any rate-limited attempt asked for, or null. */
     public Duration retryAfter() {
-        return attempts.stream().map(Attempt::failure).filter(Objects::nonNull)
+        // The decisive failure counts too: when every provider was cooling down, none was called.
+        return java.util.stream.Stream.concat(attempts.stream().map(Attempt::failure), java.util.stream.Stream.of(decisive))
+                .filter(Objects::nonNull)
                 .filter(f -> f.failureClass() == FailureClass.RATE_LIMITED && f.retryAfter() != null)
                 .map(ProviderException::retryAfter).min(Duration::compareTo).orElse(null);
     }

@@ -1,5 +1,6 @@
 package dev.detour.gateway.server;
 
+import dev.detour.gateway.admin.AdminEndpoints;
 import dev.detour.gateway.api.ApiException;
 import dev.detour.gateway.api.ChatCompletionsEndpoint;
 import dev.detour.gateway.api.DetourHeaders;
@@ -13,14 +14,20 @@ import dev.detour.gateway.api.RoutingErrorHandler;
 import dev.detour.gateway.config.DetourConfig;
 import dev.detour.gateway.config.ModelConfig;
 import dev.detour.gateway.config.ProviderConfig;
+import dev.detour.gateway.events.FailoverEventLog;
+import dev.detour.gateway.health.HealthMonitor;
+import dev.detour.gateway.health.HealthPolicy;
 import dev.detour.gateway.providers.ChatDeployment;
 import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.EmbeddingDeployment;
 import dev.detour.gateway.providers.DeploymentFactory;
+import dev.detour.gateway.records.RecordsDatabase;
+import dev.detour.gateway.routing.CandidatePlanner;
 import dev.detour.gateway.routing.Deployments;
 import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.RouteTable;
 import dev.detour.gateway.routing.RoutingException;
+import dev.detour.gateway.routing.RoutingLimits;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import org.slf4j.Logger;
@@ -35,11 +42,12 @@ public final class DetourServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DetourServer.class);
 
-    /** How long a started stream may stay silent before it is ended with an error (per-tier limits come later). */
-    static final Duration STREAM_IDLE_LIMIT = Duration.ofSeconds(30);
-
     private final Javalin app;
-    private final FailoverExecutor executor = new FailoverExecutor();
+    private final RecordsDatabase records;
+    private final HealthMonitor health;
+    private final FailoverEventLog failoverEvents;
+    private final FailoverExecutor executor;
+    private final AdminEndpoints admin;
     private final RouteTable routes;
 
     private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
@@ -47,11 +55,19 @@ public final class DetourServer implements AutoCloseable {
         RequestBody body = new RequestBody(config.server().maxBodyBytes());
         this.routes = RoutePlan.from(config);
         Deployments deployments = buildDeployments(config, factory);
-        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
-                streamIdleLimit);
+        this.records = RecordsDatabase.open(config.server().dataDir());
+        HealthPolicy policy = config.routing().health();
+        this.health = new HealthMonitor(policy, deployments.chat().keySet());
+        this.failoverEvents = new FailoverEventLog(records);
+        Map<DeploymentId, Double> prices = prices(config);
+        this.executor = new FailoverExecutor(health,
+                new CandidatePlanner(id -> prices.getOrDefault(id, 0.0), policy.probeShare()), failoverEvents,
+                new RoutingLimits(config.routing().requestTimeout(), streamIdleLimit));
+        this.admin = new AdminEndpoints(health, failoverEvents);
+        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
         ModelsEndpoint models = new ModelsEndpoint(routes, json);
-        HealthEndpoints health = new HealthEndpoints(routes, json);
+        HealthEndpoints healthEndpoints = new HealthEndpoints(routes, json);
         RoutingErrorHandler errors = new RoutingErrorHandler(json);
 
         this.app = Javalin.create(javalin -> {
@@ -68,8 +84,11 @@ public final class DetourServer implements AutoCloseable {
             javalin.routes.post("/v1/chat/completions", chat::handle);
             javalin.routes.post("/v1/embeddings", embeddings::handle);
             javalin.routes.get("/v1/models", models::handle);
-            javalin.routes.get("/healthz", health::live);
-            javalin.routes.get("/readyz", health::ready);
+            javalin.routes.get("/healthz", healthEndpoints::live);
+            javalin.routes.get("/readyz", healthEndpoints::ready);
+            javalin.routes.get("/admin/health", admin::health);
+            javalin.routes.get("/admin/health/stream", admin::healthStream);
+            javalin.routes.get("/admin/events", admin::events);
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(RoutingException.class, errors::routing);
             javalin.routes.exception(Exception.class, errors::unexpected);
@@ -88,7 +107,7 @@ public final class DetourServer implements AutoCloseable {
 
     /** Builds and starts a server; port 0 in the config means an ephemeral port (see {@link #port()}). */
     public static DetourServer start(DetourConfig config, DeploymentFactory factory) {
-        return start(config, factory, STREAM_IDLE_LIMIT);
+        return start(config, factory, config.routing().idleTimeout());
     }
 
     public static DetourServer start(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
@@ -105,6 +124,32 @@ public final class DetourServer implements AutoCloseable {
 
     public RouteTable routes() {
         return routes;
+    }
+
+    /** The live health of every deployment (tests reset it between cases; the admin API shows it). */
+    public HealthMonitor health() {
+        return health;
+    }
+
+    /** The durable records (failover events, the usage ledger): one shared SQLite database per gateway. */
+    public RecordsDatabase records() {
+        return records;
+    }
+
+    public FailoverEventLog failoverEvents() {
+        return failoverEvents;
+    }
+
+    /** Prices per deployment (input plus output, USD per million tokens): what cheapest-first compares. */
+    private static Map<DeploymentId, Double> prices(DetourConfig config) {
+        Map<DeploymentId, Double> prices = new HashMap<>();
+        for (ProviderConfig provider : config.providers()) {
+            for (ModelConfig model : provider.models()) {
+                prices.put(new DeploymentId(provider.name(), model.name()),
+                        model.inputPricePerMillion() + model.outputPricePerMillion());
+            }
+        }
+        return Map.copyOf(prices);
     }
 
     private static Deployments buildDeployments(DetourConfig config, DeploymentFactory factory) {
@@ -127,7 +172,11 @@ public final class DetourServer implements AutoCloseable {
 
     @Override
     public void close() {
+        admin.close();
         app.stop();
         executor.close();
+        health.close();
+        failoverEvents.close();
+        records.close();
     }
 }

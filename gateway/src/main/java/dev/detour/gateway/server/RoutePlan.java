@@ -23,7 +23,8 @@ final class RoutePlan {
     static RouteTable from(DetourConfig config) {
         List<Route> routes = new ArrayList<>();
         config.routes().forEach(route -> routes.add(new Route(route.name(),
-                route.tiers().stream().map(tier -> new Tier(tier.targets(), tier.timeout())).toList())));
+                route.tiers().stream().map(tier -> new Tier(tier.targets(), tier.timeout(), tier.idleTimeout(),
+                        tier.totalTimeout(), tier.weights())).toList(), route.strategy())));
         for (ProviderConfig provider : config.providers()) {
             provider.models().forEach(model -> {
                 DeploymentId id = new DeploymentId(provider.name(), model.name());

@@ -37,6 +37,17 @@ public final class SimGateway implements AutoCloseable {
         this.server = server;
     }
 
+    /** Starts a gateway with {@code config}'s providers, routes and routing settings. */
+    public static SimGateway start(DetourConfig config) {
+        ProviderAdapters adapters = new ProviderAdapters();
+        return new SimGateway(adapters, DetourServer.start(config, adapters));
+    }
+
+    /** A configuration on an ephemeral loopback port with a fresh data folder. */
+    public static DetourConfig config(List<ProviderConfig> providers, List<RouteConfig> routes) {
+        return new DetourConfig(new ServerConfig("127.0.0.1", 0, 1024 * 1024, TestDataDirs.fresh()), providers, routes);
+    }
+
     /** Starts a gateway with {@code providers} (see {@link #provider}) and {@code routes}. */
     public static SimGateway start(List<ProviderConfig> providers, List<RouteConfig> routes) {
         return start(providers, routes, STREAM_IDLE_LIMIT);
@@ -74,6 +85,15 @@ public final class SimGateway implements AutoCloseable {
     /** A tier of one deployment, {@code provider/model}. */
     public static TierConfig tier(String provider, String model, Duration timeout) {
         return new TierConfig(List.of(new DeploymentId(provider, model)), timeout);
+    }
+
+    /** Forgets every deployment's health (closed circuits, no cool-downs), as a fresh gateway would start. */
+    public void resetHealth() {
+        server.health().reset();
+    }
+
+    public DetourServer server() {
+        return server;
     }
 
     public int port() {
