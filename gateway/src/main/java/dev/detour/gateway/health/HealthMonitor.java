@@ -125,7 +125,12 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private void tick() {
+    /** Rolls the latency windows and publishes now, instead of at the next tick (tests, an operator's refresh). */
+    public void refresh() {
+        tick();
+    }
+
+    private synchronized void tick() {
         try {
             long now = System.currentTimeMillis();
             deployments.values().forEach(d -> d.roll(now));

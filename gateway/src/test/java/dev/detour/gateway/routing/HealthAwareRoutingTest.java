@@ -1,0 +1,381 @@
+package dev.detour.gateway.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.gateway.config.RouteConfig;
+import dev.detour.gateway.config.RoutingConfig;
+import dev.detour.gateway.config.TierConfig;
+import dev.detour.gateway.contract.SimGateway;
+import dev.detour.gateway.health.HealthPolicy;
+import dev.detour.gateway.providers.DeploymentId;
+import dev.detour.gateway.providers.ProviderKind;
+import dev.detour.gateway.support.Http;
+import dev.detour.sim.Attempt;
+import dev.detour.sim.Fault;
+import dev.detour.sim.ProviderSim;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.detour.gateway.contract.SimGateway.chatModel;
+import static dev.detour.gateway.contract.SimGateway.provider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each failure class against provider-sim, with the attempts and the gaps between them read from the sim's own
+ * record: quick retries, timeouts, circuits opening and closing, 429 cool-downs, the never-black-hole rule, the
+ * request cap, failover events and the health endpoints. Bounds on time are lower bounds or generous upper ones.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HealthAwareRoutingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENT = SimGateway.PATIENT;
+    /** Long enough for a warm adapter's answer on a busy machine, short enough to wait out in a test. */
+    private static final Duration IMPATIENT = Duration.ofMillis(1000);
+    /** Small windows so a test can open a circuit with a handful of calls; probes never steal a request. */
+    private static final HealthPolicy QUICK = new HealthPolicy(Duration.ofSeconds(10), 50f, 4,
+            Duration.ofSeconds(30), 1, Duration.ofMillis(300), Duration.ofSeconds(5), 0, null);
+
+    private ProviderSim sim;
+    private SimGateway gateway;
+    private Http http;
+
+    @BeforeAll
+    void startSim() {
+        sim = ProviderSim.start();
+        // The first call through a fresh JVM's adapters is slow; warm them so no case's tier-1 timeout sees it.
+        start(QUICK);
+        ask("solo");
+        stopGateway();
+    }
+
+    @AfterEach
+    void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+        sim.reset();
+    }
+
+    @AfterAll
+    void stopSim() {
+        sim.close();
+    }
+
+    private void start(HealthPolicy policy) {
+        start(policy, RoutingConfig.DEFAULTS.requestTimeout());
+    }
+
+    private void start(HealthPolicy policy, Duration requestCap) {
+        List<RouteConfig> routes = List.of(
+                new RouteConfig("main", List.of(tier("primary", IMPATIENT), tier("backup", PATIENT))),
+                new RouteConfig("solo", List.of(tier("primary", PATIENT))),
+                new RouteConfig("silent", List.of(tier("primary", PATIENT), tier("backup", PATIENT))),
+                new RouteConfig("streamy", List.of(new TierConfig(List.of(id("primary")), PATIENT, null,
+                        Duration.ofMillis(1000), null))));
+        var config = SimGateway.config(List.of(provider(sim, "openai", ProviderKind.OPENAI,
+                        chatModel("primary"), chatModel("backup"))), routes)
+                .withRouting(new RoutingConfig(requestCap, RoutingConfig.DEFAULTS.idleTimeout(), policy));
+        gateway = SimGateway.start(config);
+        http = gateway.http();
+    }
+
+    private static TierConfig tier(String model, Duration timeout) {
+        return new TierConfig(List.of(id(model)), timeout);
+    }
+
+    private static DeploymentId id(String model) {
+        return new DeploymentId("openai", model);
+    }
+
+    private HttpResponse<String> ask(String route) {
+        return http.post("/v1/chat/completions", """
+                {"model":"%s","messages":[{"role":"user","content":"hello there"}]}""".formatted(route));
+    }
+
+    private static String servedBy(HttpResponse<String> response) {
+        return response.headers().firstValue("x-detour-provider").orElse(null);
+    }
+
+    private long gapMillis(String model, int from, int to) {
+        List<Attempt> attempts = sim.attempts(model);
+        return Duration.between(attempts.get(from).at(), attempts.get(to).at()).toMillis();
+    }
+
+    @Test
+    void aPlain500GetsOneQuickRetryOnTheSameProviderThenFailsOver() {
+        start(QUICK);
+        sim.fault("primary", Fault.status(500));
+
+        HttpResponse<String> response = ask("main");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(servedBy(response)).isEqualTo("openai/backup");
+        assertThat(sim.attemptCount("primary")).isEqualTo(2);
+        assertThat(gapMillis("primary", 0, 1)).as("a short pause, not a hammering").isGreaterThanOrEqualTo(15)
+                .isLessThan(IMPATIENT.toMillis() * 5);
+        assertThat(response.headers().firstValue("x-detour-attempt-log")).hasValue(
+                "openai/primary=overloaded, openai/primary=overloaded, openai/backup=ok");
+    }
+
+    @Test
+    void aConnectionResetGetsOneQuickRetry() {
+        start(QUICK);
+        sim.fault("primary", Fault.resetBeforeHeaders().times(1));
+
+        HttpResponse<String> response = ask("main");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(servedBy(response)).as("the retry found it answering again").isEqualTo("openai/primary");
+        assertThat(sim.attemptCount("primary")).isEqualTo(2);
+        assertThat(sim.attemptCount("backup")).isZero();
+    }
+
+    @Test
+    void anOverloaded503MovesOnWithoutARetry() {
+        start(QUICK);
+        sim.fault("primary", Fault.status(503));
+
+        HttpResponse<String> response = ask("main");
+
+        assertThat(servedBy(response)).isEqualTo("openai/backup");
+        assertThat(sim.attemptCount("primary")).isEqualTo(1);
+    }
+
+    @Test
+    void aSilentProviderIsAbandonedAtItsTimeoutAndNotAskedAgain() {
+        start(QUICK);
+        sim.fault("primary", Fault.hang());
+
+        HttpResponse<String> response = ask("main");
+
+        assertThat(servedBy(response)).isEqualTo("openai/backup");
+        assertThat(sim.attemptCount("primary")).isEqualTo(1);
+        Duration waited = Duration.between(sim.attempts("primary").getFirst().at(), sim.attempts("backup").getFirst().at());
+        assertThat(waited).as("the fallback is asked once the first tier's timeout ran out")
+                .isGreaterThanOrEqualTo(IMPATIENT.minusMillis(50)).isLessThan(PATIENT);
+    }
+
+    @Test
+    void aPromptTooLongGoesOnWithoutRetryAndDoesNotCountAgainstTheProvider() throws Exception {
+        start(QUICK);
+        sim.fault("primary", Fault.contextLengthExceeded());
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(servedBy(ask("main"))).isEqualTo("openai/backup");
+        }
+
+        assertThat(sim.attemptCount("primary")).as("asked every time: its circuit stays closed").isEqualTo(8);
+        assertThat(deploymentHealth("openai/primary").path("state").asText()).isEqualTo("closed");
+    }
+
+    @Test
+    void aContentRefusalReachesTheClientWithoutRetryOrFailover() {
+        start(QUICK);
+        sim.fault("primary", Fault.contentPolicy());
+
+        HttpResponse<String> response = ask("main");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(sim.attemptCount("primary")).isEqualTo(1);
+        assertThat(sim.attemptCount("backup")).isZero();
+    }
+
+    @Test
+    void aHardDownProviderOpensItsCircuitAndTheFallbackServesWhileItIsOpen() throws Exception {
+        start(QUICK);
+        sim.fault("primary", Fault.status(503));
+
+        for (int i = 0; i < 12; i++) {
+            HttpResponse<String> response = ask("main");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(servedBy(response)).isEqualTo("openai/backup");
+        }
+
+        assertThat(sim.attemptCount("primary")).as("the minimum number of calls, then no more").isEqualTo(4);
+        assertThat(sim.attemptCount("backup")).isEqualTo(12);
+        JsonNode primary = deploymentHealth("openai/primary");
+        assertThat(primary.path("state").asText()).isEqualTo("open");
+        assertThat(primary.path("outcomes").path("overloaded").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void anOpenCircuitIsProbedAndClosesWhenTheProviderRecovers() throws Exception {
+        start(QUICK.withOpenDuration(Duration.ofMillis(500)));
+        sim.fault("primary", Fault.status(503));
+        for (int i = 0; i < 4; i++) {
+            ask("main");
+        }
+        assertThat(deploymentHealth("openai/primary").path("state").asText()).isEqualTo("open");
+        sim.clearFault("primary");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String served = null;
+        while (System.nanoTime() < deadline && !"openai/primary".equals(served)) {
+            served = servedBy(ask("main"));
+            Thread.sleep(50);
+        }
+
+        assertThat(served).as("traffic came back once the probe succeeded").isEqualTo("openai/primary");
+        assertThat(servedBy(ask("main"))).isEqualTo("openai/primary");
+        assertThat(sim.attemptCount("primary")).as("4 failures, the successful probe, the next request").isEqualTo(6);
+    }
+
+    @Test
+    void whenEveryCircuitIsOpenTheLeastBadIsStillTried() {
+        start(QUICK);
+        sim.fault("primary", Fault.status(503));
+        for (int i = 0; i < 4; i++) {
+            assertThat(ask("solo").statusCode()).isEqualTo(503);
+        }
+        sim.clearFault("primary");
+
+        HttpResponse<String> response = ask("solo");
+
+        assertThat(response.statusCode()).as("never black-holed: " + response.body()).isEqualTo(200);
+        assertThat(sim.attemptCount("primary")).isEqualTo(5);
+    }
+
+    @Test
+    void aRetryAfterIsHonouredExactlyWhileTheFallbackServes() throws Exception {
+        start(QUICK);
+        Duration retryAfter = Duration.ofMillis(800);
+        sim.fault("primary", Fault.status(429).retryAfter(retryAfter).times(1));
+
+        List<String> servers = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofMillis(1600).toNanos();
+        while (System.nanoTime() < end || sim.attemptCount("primary") < 2) {
+            HttpResponse<String> response = ask("main");
+            assertThat(response.statusCode()).isEqualTo(200);
+            servers.add(servedBy(response));
+            Thread.sleep(40);
+        }
+
+        assertThat(servers.getFirst()).isEqualTo("openai/backup");
+        assertThat(servers.getLast()).isEqualTo("openai/primary");
+        assertThat(gapMillis("primary", 0, 1)).as("no call during the Retry-After")
+                .isGreaterThanOrEqualTo(retryAfter.toMillis() - 5).isLessThan(retryAfter.toMillis() + 5000);
+    }
+
+    @Test
+    void repeatedRateLimitsWithoutRetryAfterBackOffFurtherEachTime() throws Exception {
+        start(QUICK);
+        sim.fault("primary", Fault.status(429));
+
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sim.attemptCount("primary") < 3 && System.nanoTime() < end) {
+            assertThat(ask("main").statusCode()).isEqualTo(200);
+            Thread.sleep(20);
+        }
+
+        assertThat(sim.attemptCount("primary")).isEqualTo(3);
+        // 300 ms, then 600 ms, each with jitter of +-20 %.
+        assertThat(gapMillis("primary", 0, 1)).isGreaterThanOrEqualTo(240);
+        assertThat(gapMillis("primary", 1, 2)).isGreaterThanOrEqualTo(480);
+    }
+
+    @Test
+    void whenEveryProviderIsCoolingDownTheClientGetsA429WithoutAnotherCall() {
+        start(QUICK);
+        sim.fault("primary", Fault.status(429).retryAfter(Duration.ofSeconds(3)).times(1));
+
+        HttpResponse<String> first = ask("solo");
+        HttpResponse<String> second = ask("solo");
+
+        assertThat(first.statusCode()).isEqualTo(429);
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(second.headers().firstValue("retry-after")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 3));
+        assertThat(second.headers().firstValue("x-detour-attempts")).hasValue("0");
+        assertThat(sim.attemptCount("primary")).isEqualTo(1);
+    }
+
+    @Test
+    void theRequestCapEndsASearchThatWouldOutlastIt() {
+        start(QUICK, Duration.ofMillis(700));
+        sim.fault("primary", Fault.hang());
+        sim.fault("backup", Fault.hang());
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = ask("silent");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(504);
+        assertThat(took).as("capped well before the tiers' own 10 s limits").isLessThan(Duration.ofSeconds(8));
+        assertThat(sim.attemptCount("backup")).isZero();
+    }
+
+    @Test
+    void aStreamPastItsTotalTimeEndsWithAnErrorEventAndNoDone() {
+        start(QUICK);
+        sim.fault("primary", Fault.chunkDelay(Duration.ofMillis(600)));
+
+        HttpResponse<String> response = http.post("/v1/chat/completions", """
+                {"model":"streamy","stream":true,"messages":[{"role":"user","content":"hello there"}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("[DONE]").contains("\"error\"").contains("time limit");
+    }
+
+    @Test
+    void failoverEventsAreStoredAndFilteredByRouteProviderAndTime() throws Exception {
+        start(QUICK);
+        sim.fault("primary", Fault.status(503));
+        ask("main");
+        ask("main");
+        gateway.server().failoverEvents().flush();
+
+        JsonNode events = JSON.readTree(http.get("/admin/events?route=main").body()).path("data");
+        assertThat(events).hasSize(2);
+        JsonNode event = events.get(0);
+        assertThat(event.path("from").asText()).isEqualTo("openai/primary");
+        assertThat(event.path("to").asText()).isEqualTo("openai/backup");
+        assertThat(event.path("failure_class").asText()).isEqualTo("overloaded");
+        assertThat(event.path("latency_added_millis").asDouble()).isPositive();
+
+        assertThat(JSON.readTree(http.get("/admin/events?provider=openai").body()).path("data")).hasSize(2);
+        assertThat(JSON.readTree(http.get("/admin/events?provider=openai/backup").body()).path("data")).hasSize(2);
+        assertThat(JSON.readTree(http.get("/admin/events?provider=other").body()).path("data")).isEmpty();
+        assertThat(JSON.readTree(http.get("/admin/events?route=solo").body()).path("data")).isEmpty();
+        long future = System.currentTimeMillis() + 60_000;
+        assertThat(JSON.readTree(http.get("/admin/events?from=" + future).body()).path("data")).isEmpty();
+        assertThat(http.get("/admin/events?from=yesterday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theHealthSnapshotIsServedAsJsonAndAsServerSentEvents() throws Exception {
+        start(QUICK);
+        ask("solo");
+
+        JsonNode primary = deploymentHealth("openai/primary");
+        assertThat(primary.path("state").asText()).isEqualTo("closed");
+        assertThat(primary.path("outcomes").path("ok").asLong()).isEqualTo(1);
+
+        HttpResponse<String> stream = http.get("/admin/health/stream?max_events=2");
+        assertThat(stream.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        List<String> events = stream.body().lines().filter(line -> line.startsWith("data: ")).toList();
+        assertThat(events).hasSize(2);
+        assertThat(JSON.readTree(events.getLast().substring(6)).path("deployments").isArray()).isTrue();
+    }
+
+    /** The deployment's entry in {@code GET /admin/health}, once the snapshot shows its latest outcome. */
+    private JsonNode deploymentHealth(String deployment) throws Exception {
+        gateway.server().health().refresh();
+        for (JsonNode entry : JSON.readTree(http.get("/admin/health").body()).path("deployments")) {
+            if (entry.path("deployment").asText().equals(deployment)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(deployment + " is not in /admin/health");
+    }
+}
