@@ -14,7 +14,9 @@ import dev.detour.gateway.api.RoutingErrorHandler;
 import dev.detour.gateway.config.DetourConfig;
 import dev.detour.gateway.config.ModelConfig;
 import dev.detour.gateway.config.ProviderConfig;
+import dev.detour.gateway.config.TierTimeouts;
 import dev.detour.gateway.events.FailoverEventLog;
+import dev.detour.gateway.health.ActiveChecks;
 import dev.detour.gateway.health.HealthMonitor;
 import dev.detour.gateway.health.HealthPolicy;
 import dev.detour.gateway.providers.ChatDeployment;
@@ -28,6 +30,8 @@ import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.RouteTable;
 import dev.detour.gateway.routing.RoutingException;
 import dev.detour.gateway.routing.RoutingLimits;
+import dev.detour.gateway.wire.ChatCompletionRequest;
+import dev.detour.gateway.wire.ChatMessage;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import org.slf4j.Logger;
@@ -35,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One running gateway: the configuration wired into deployments, routes and the HTTP API. */
@@ -42,12 +47,18 @@ public final class DetourServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DetourServer.class);
 
+    /** An active check: the shortest chat request there is, asking for one token. */
+    private static final ChatCompletionRequest CHECK_REQUEST = new ChatCompletionRequest(null,
+            List.of(ChatMessage.user("ping")), null, null, null, null, 1, null, null, null, null, null, null, null,
+            null, null, null, null, null);
+
     private final Javalin app;
     private final RecordsDatabase records;
     private final HealthMonitor health;
     private final FailoverEventLog failoverEvents;
     private final FailoverExecutor executor;
     private final AdminEndpoints admin;
+    private final ActiveChecks activeChecks;
     private final RouteTable routes;
 
     private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
@@ -63,6 +74,9 @@ public final class DetourServer implements AutoCloseable {
         this.executor = new FailoverExecutor(health,
                 new CandidatePlanner(id -> prices.getOrDefault(id, 0.0), policy.probeShare()), failoverEvents,
                 new RoutingLimits(config.routing().requestTimeout(), streamIdleLimit));
+        this.activeChecks = policy.activeChecks() ? new ActiveChecks(health, List.copyOf(deployments.chat().keySet()),
+                id -> deployments.chat(id).complete(CHECK_REQUEST), policy.activeCheckInterval(),
+                TierTimeouts.LATER_TIERS) : null;
         this.admin = new AdminEndpoints(health, failoverEvents);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
@@ -173,6 +187,9 @@ public final class DetourServer implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
+        if (activeChecks != null) {
+            activeChecks.close();
+        }
         app.stop();
         executor.close();
         health.close();

@@ -2,6 +2,7 @@ package dev.detour.gateway.config;
 
 import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.ProviderKind;
+import dev.detour.gateway.routing.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +58,17 @@ class ConfigLoaderTest {
 
         RouteConfig chat = config.routes().get(0);
         assertThat(chat.name()).isEqualTo("chat");
+        assertThat(chat.strategy()).isEqualTo(Strategy.CHEAPEST_FIRST);
         assertThat(chat.tiers()).containsExactly(
-                new TierConfig(targets("openai/gpt-4o-mini", "gemini/gemini-2.5-flash"), Duration.ofSeconds(2)),
+                new TierConfig(targets("openai/gpt-4o-mini", "gemini/gemini-2.5-flash"), Duration.ofSeconds(2),
+                        Duration.ofSeconds(10), Duration.ofSeconds(60), null),
                 new TierConfig(targets("anthropic/claude-haiku-4-5", "deepseek/deepseek-chat"), Duration.ofSeconds(3)),
                 new TierConfig(targets("local/llama3.2"), Duration.ofSeconds(3)));
-        assertThat(config.routes()).extracting(RouteConfig::name).containsExactly("chat", "gpt-4.1", "embeddings");
-        assertThat(config.routes().get(2).tiers().get(0).timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.routes()).extracting(RouteConfig::name)
+                .containsExactly("chat", "balanced", "gpt-4.1", "embeddings");
+        assertThat(config.routes().get(1).tiers().get(0).weights()).containsExactly(3, 1);
+        assertThat(config.routes().get(3).tiers().get(0).timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.routing()).as("the example spells out the defaults").isEqualTo(RoutingConfig.DEFAULTS);
     }
 
     @Test

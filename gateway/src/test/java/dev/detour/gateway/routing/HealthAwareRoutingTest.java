@@ -368,6 +368,24 @@ class HealthAwareRoutingTest {
         assertThat(JSON.readTree(events.getLast().substring(6)).path("deployments").isArray()).isTrue();
     }
 
+    @Test
+    void activeChecksReachIdleDeploymentsAndAreCountedApartFromRealTraffic() throws Exception {
+        start(QUICK.withActiveChecks(Duration.ofMillis(200)));
+        sim.fault("backup", Fault.status(503));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode backup = deploymentHealth("openai/backup");
+        while (backup.path("active_checks").path("overloaded").asLong() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            backup = deploymentHealth("openai/backup");
+        }
+
+        assertThat(backup.path("active_checks").path("overloaded").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(backup.path("calls").asLong()).as("no real traffic counted").isZero();
+        assertThat(backup.path("state").asText()).as("checks never move a circuit").isEqualTo("closed");
+        assertThat(sim.attemptCount("backup")).isGreaterThanOrEqualTo(5);
+    }
+
     /** The deployment's entry in {@code GET /admin/health}, once the snapshot shows its latest outcome. */
     private JsonNode deploymentHealth(String deployment) throws Exception {
         gateway.server().health().refresh();
