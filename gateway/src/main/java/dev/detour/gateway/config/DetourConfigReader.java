@@ -7,7 +7,7 @@ import java.util.Map;
 /** Turns the text of a detour.yaml into a validated {@link DetourConfig}, reporting every problem at once. */
 final class DetourConfigReader {
 
-    static final List<String> KEYS = List.of("server", "providers", "routes");
+    static final List<String> KEYS = List.of("server", "providers", "routes", "prices", "idempotency");
 
     private final Map<String, String> env;
     private final BuiltInDefaults defaults;
@@ -45,7 +45,9 @@ final class DetourConfigReader {
         } else {
             routes = new RouteConfigReader(reader, problems, known).readAll(routesField);
         }
+        PricesConfig prices = new PricesConfigReader(reader).read(sections.get("prices"));
+        IdempotencyConfig idempotency = new IdempotencyConfigReader(reader).read(sections.get("idempotency"));
         problems.throwIfAny();
-        return new LoadedConfig(new DetourConfig(server, providers, routes), notes);
+        return new LoadedConfig(new DetourConfig(server, providers, routes, prices, idempotency), notes);
     }
 }

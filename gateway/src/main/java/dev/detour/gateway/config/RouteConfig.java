@@ -2,10 +2,19 @@ package dev.detour.gateway.config;
 
 import java.util.List;
 
-/** A route: the name clients send as {@code model}, and the tiers of provider models that serve it, in order. */
-public record RouteConfig(String name, List<TierConfig> tiers) {
+/**
+ * A route: the name clients send as {@code model}, the tiers of provider models that serve it, in order, and the
+ * request-specific screening of its candidates (context window, budget, language).
+ */
+public record RouteConfig(String name, List<TierConfig> tiers, RouteScreening screening) {
 
     public RouteConfig {
         tiers = List.copyOf(tiers);
+        screening = screening == null ? RouteScreening.DEFAULTS : screening;
+    }
+
+    /** A route with the default screening. */
+    public RouteConfig(String name, List<TierConfig> tiers) {
+        this(name, tiers, RouteScreening.DEFAULTS);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class RouteConfigReader {
 
-    static final List<String> ROUTE_KEYS = List.of("tiers");
+    static final List<String> ROUTE_KEYS = List.of("tiers", "min_context_window", "on_context_overflow",
+            "max_cost_usd", "languages_required");
     static final List<String> TIER_KEYS = List.of("targets", "timeout");
 
     private final FieldReader reader;
@@ -70,7 +71,8 @@ final class RouteConfigReader {
                 tiers.add(tier);
             }
         }
-        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers);
+        RouteScreening screening = new RouteScreeningReader(reader).read(keys);
+        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers, screening);
     }
 
     private TierConfig readTier(Field field, int index, RouteTargets seen) {

@@ -21,6 +21,18 @@ import dev.detour.gateway.routing.Deployments;
 import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.RouteTable;
 import dev.detour.gateway.routing.RoutingException;
+import dev.detour.gateway.admin.PricesAdminEndpoint;
+import dev.detour.gateway.admin.UsageAdminEndpoint;
+import dev.detour.gateway.cost.PriceList;
+import dev.detour.gateway.idempotency.IdempotencyStore;
+import dev.detour.gateway.language.PromptLanguageDetector;
+import dev.detour.gateway.records.RecordsDatabase;
+import dev.detour.gateway.screening.DeploymentProfiles;
+import dev.detour.gateway.screening.RequestScreener;
+import dev.detour.gateway.screening.RouteScreenings;
+import dev.detour.gateway.tokens.TokenCounter;
+import dev.detour.gateway.usage.UsageLedger;
+import dev.detour.gateway.usage.UsageMeter;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import org.slf4j.Logger;
@@ -28,6 +40,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 
 /** One running gateway: the configuration wired into deployments, routes and the HTTP API. */
@@ -38,17 +52,31 @@ public final class DetourServer implements AutoCloseable {
     /** How long a started stream may stay silent before it is ended with an error (per-tier limits come later). */
     static final Duration STREAM_IDLE_LIMIT = Duration.ofSeconds(30);
 
+    /** How long a request with a repeated Idempotency-Key waits for the first one to be answered. */
+    static final Duration IDEMPOTENT_WAIT_LIMIT = Duration.ofMinutes(5);
+
     private final Javalin app;
     private final FailoverExecutor executor = new FailoverExecutor();
     private final RouteTable routes;
+    /** The durable records (usage ledger, failover events): opened once here, shared by whoever writes records. */
+    private final RecordsDatabase records;
+    private final UsageLedger ledger;
+    private final PriceList prices;
 
     private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
         JsonCodec json = new JsonCodec();
         RequestBody body = new RequestBody(config.server().maxBodyBytes());
         this.routes = RoutePlan.from(config);
+        this.records = RecordsDatabase.open(config.server().dataDir());
+        this.ledger = new UsageLedger(records);
+        this.prices = new PriceList(config);
         Deployments deployments = buildDeployments(config, factory);
+        RequestScreener screener = screener(config, prices);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
-                streamIdleLimit);
+                streamIdleLimit, new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
+                new UsageMeter(prices, screener.tokens(), ledger));
+        UsageAdminEndpoint usage = new UsageAdminEndpoint(ledger, json);
+        PricesAdminEndpoint priceAdmin = new PricesAdminEndpoint(prices, json);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
         ModelsEndpoint models = new ModelsEndpoint(routes, json);
         HealthEndpoints health = new HealthEndpoints(routes, json);
@@ -70,6 +98,8 @@ public final class DetourServer implements AutoCloseable {
             javalin.routes.get("/v1/models", models::handle);
             javalin.routes.get("/healthz", health::live);
             javalin.routes.get("/readyz", health::ready);
+            javalin.routes.get("/admin/usage", usage::handle);
+            javalin.routes.post("/admin/prices/reload", priceAdmin::reload);
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(RoutingException.class, errors::routing);
             javalin.routes.exception(Exception.class, errors::unexpected);
@@ -107,6 +137,20 @@ public final class DetourServer implements AutoCloseable {
         return routes;
     }
 
+    /** Token counting, profiles and (only when some route routes by language) the language detector. */
+    private static RequestScreener screener(DetourConfig config, PriceList prices) {
+        RouteScreenings screenings = RouteScreenings.from(config);
+        DeploymentProfiles profiles = DeploymentProfiles.from(config);
+        Set<String> required = screenings.requiredLanguages();
+        PromptLanguageDetector languages = null;
+        if (!required.isEmpty()) {
+            Set<String> named = new HashSet<>(required);
+            named.addAll(profiles.declaredLanguages());
+            languages = new PromptLanguageDetector(named);
+        }
+        return new RequestScreener(TokenCounter.shared(), profiles, screenings, prices, languages);
+    }
+
     private static Deployments buildDeployments(DetourConfig config, DeploymentFactory factory) {
         Map<DeploymentId, ChatDeployment> chat = new HashMap<>();
         Map<DeploymentId, EmbeddingDeployment> embedding = new HashMap<>();
@@ -129,5 +173,8 @@ public final class DetourServer implements AutoCloseable {
     public void close() {
         app.stop();
         executor.close();
+        prices.close();
+        ledger.close();
+        records.close();
     }
 }
