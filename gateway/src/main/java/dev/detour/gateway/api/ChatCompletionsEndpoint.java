@@ -1,5 +1,8 @@
 package dev.detour.gateway.api;
 
+import dev.detour.gateway.idempotency.IdempotencyClaim;
+import dev.detour.gateway.idempotency.IdempotencyStore;
+import dev.detour.gateway.idempotency.RecordedResponse;
 import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderException;
 import dev.detour.gateway.routing.Answer;
@@ -11,6 +14,10 @@ import dev.detour.gateway.routing.RoutingException;
 import dev.detour.gateway.routing.StreamEvent;
 import dev.detour.gateway.routing.StreamRelay;
 import dev.detour.gateway.routing.StreamStart;
+import dev.detour.gateway.screening.CostBudget;
+import dev.detour.gateway.screening.RequestScreener;
+import dev.detour.gateway.screening.ScreenedRequest;
+import dev.detour.gateway.usage.UsageMeter;
 import dev.detour.gateway.wire.ChatCompletionChunk;
 import dev.detour.gateway.wire.ChatCompletionRequest;
 import dev.detour.gateway.wire.ChatCompletionResponse;
@@ -20,14 +27,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
- * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, let the
- * failover executor find a deployment that answers, and respond in the OpenAI schema (JSON or SSE).
+ * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, answer a
+ * repeated Idempotency-Key from its first answer, screen the route's candidates (context window, language, budget),
+ * let the failover executor find a deployment that answers, respond in the OpenAI schema (JSON or SSE), and bill
+ * the answer in the usage ledger.
  */
 public final class ChatCompletionsEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsEndpoint.class);
+    private static final String JSON = "application/json";
+    private static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
     private final RequestBody body;
     private final JsonCodec json;
@@ -35,62 +47,99 @@ public final class ChatCompletionsEndpoint {
     private final RouteTable routes;
     private final Deployments deployments;
     private final FailoverExecutor executor;
+    private final IdempotencyStore idempotency;
+    private final RequestScreener screener;
+    private final UsageMeter meter;
 
     public ChatCompletionsEndpoint(RequestBody body, JsonCodec json, RouteTable routes, Deployments deployments,
-                                   FailoverExecutor executor) {
+                                   FailoverExecutor executor, IdempotencyStore idempotency,
+                                   RequestScreener screener, UsageMeter meter) {
         this.body = body;
         this.json = json;
         this.routes = routes;
         this.deployments = deployments;
         this.executor = executor;
+        this.idempotency = idempotency;
+        this.screener = screener;
+        this.meter = meter;
     }
 
     public void handle(Context ctx) throws IOException {
-        ChatCompletionRequest request = json.read(body.read(ctx), ChatCompletionRequest.class);
+        byte[] raw = body.read(ctx);
+        ChatCompletionRequest request = json.read(raw, ChatCompletionRequest.class);
         validator.validate(request);
         Route route = routes.find(request.model()).orElseThrow(() -> ModelsEndpoint.notFound(request.model()));
-        if (request.isStream()) {
-            stream(ctx, route, request);
-        } else {
-            complete(ctx, route, request);
+        IdempotencyClaim claim = idempotency.claim(ctx.header(IdempotencyStore.HEADER), ctx.path(), raw);
+        if (claim instanceof IdempotencyClaim.Replay replay) {
+            ResponseRecords.replay(ctx, replay.response());
+            return;
+        }
+        IdempotencyClaim.Owner owner = (IdempotencyClaim.Owner) claim;
+        RecordedResponse sent = null;
+        try {
+            ScreenedRequest screened = screener.screen(route, request, ctx.header(CostBudget.HEADER));
+            ScreeningHeaders.write(ctx, screened);
+            sent = request.isStream() ? stream(ctx, screened, owner.records()) : complete(ctx, screened);
+        } finally {
+            if (sent != null) {
+                owner.complete(sent);
+            } else {
+                owner.abandon();
+            }
         }
     }
 
-    private void complete(Context ctx, Route route, ChatCompletionRequest request) {
+    private RecordedResponse complete(Context ctx, ScreenedRequest screened) {
         Answer<ChatCompletionResponse> answer;
         try {
-            answer = executor.call(route, id -> deployments.chat(id).complete(request));
+            answer = executor.call(screened.route(), id -> deployments.chat(id).complete(screened.requestFor(id)));
         } catch (RoutingException e) {
-            AttemptHeaders.write(ctx, route.name(), e.attempts());
+            AttemptHeaders.write(ctx, screened.route().name(), e.attempts());
             throw e;
         }
-        AttemptHeaders.write(ctx, route.name(), answer.attempts());
+        AttemptHeaders.write(ctx, screened.route().name(), answer.attempts());
         ChatCompletionResponse response = answer.value();
         ChatCompletionResponse stamped = response.withIdentity(
                 response.id() != null ? response.id() : RequestIds.random("chatcmpl-"),
                 response.created() > 0 ? response.created() : nowSeconds(),
                 response.model() != null ? response.model() : answer.servedBy().model());
-        ctx.contentType("application/json").result(json.write(stamped));
+        double cost = meter.bill(ctx.res().getHeader(DetourHeaders.REQUEST_ID), screened, answer.servedBy(),
+                response.usage(), answerText(response), false);
+        ctx.header(DetourHeaders.COST, usd(cost));
+        byte[] bytes = json.write(stamped);
+        ctx.contentType(JSON).result(bytes);
+        return ResponseRecords.capture(ctx, JSON, bytes);
     }
 
-    private void stream(Context ctx, Route route, ChatCompletionRequest request) throws IOException {
+    /** Streams the answer; returns it as sent when it ended properly and a copy was asked for, else null. */
+    private RecordedResponse stream(Context ctx, ScreenedRequest screened, boolean keepCopy) throws IOException {
         StreamStart start;
         try {
-            start = executor.stream(route, (id, listener) -> deployments.chat(id).stream(request, listener));
+            start = executor.stream(screened.route(),
+                    (id, listener) -> deployments.chat(id).stream(screened.requestFor(id), listener));
         } catch (RoutingException e) {
-            AttemptHeaders.write(ctx, route.name(), e.attempts());
+            AttemptHeaders.write(ctx, screened.route().name(), e.attempts());
             throw e;
         }
-        AttemptHeaders.write(ctx, route.name(), start.attempts());
+        AttemptHeaders.write(ctx, screened.route().name(), start.attempts());
         StreamRelay relay = start.relay();
         ChunkFactory chunks = new ChunkFactory(RequestIds.random("chatcmpl-"), nowSeconds(), start.servedBy().model());
         try {
-            SseWriter sse = SseWriter.open(ctx);
+            SseWriter sse = SseWriter.open(ctx, keepCopy);
             sse.data(json.write(chunks.delta(ChatCompletionChunk.Delta.role("assistant"))));
-            relayUntilEnd(sse, chunks, start.first(), relay, request.includeUsageInStream(), start);
+            StringBuilder text = new StringBuilder();
+            StreamEvent.Complete end = relayUntilEnd(sse, chunks, start.first(), relay,
+                    screened.request().includeUsageInStream(), start, text);
+            if (end == null) {
+                return null;
+            }
+            meter.bill(ctx.res().getHeader(DetourHeaders.REQUEST_ID), screened, start.servedBy(), end.usage(),
+                    text.toString(), true);
+            return keepCopy ? ResponseRecords.capture(ctx, EVENT_STREAM, sse.sent()) : null;
         } catch (IOException clientGone) {
             // The client hung up; the provider's remaining tokens are of no use to anyone.
             log.debug("client left a stream from {}", start.servedBy());
+            return null;
         } finally {
             relay.abandon();
             // Says nothing if the stream already reported how it ended: only the first report counts.
@@ -98,13 +147,22 @@ public final class ChatCompletionsEndpoint {
         }
     }
 
-    /** Copies events to the client until the stream ends properly, fails, or goes quiet for too long. */
-    private void relayUntilEnd(SseWriter sse, ChunkFactory chunks, StreamEvent first, StreamRelay relay,
-                               boolean includeUsage, StreamStart start) throws IOException {
+    /**
+     * Copies events to the client until the stream ends properly (returns its end), fails, or goes quiet for too
+     * long (returns null). The answer's text is gathered in {@code text}, to count its tokens if the provider does not.
+     */
+    private StreamEvent.Complete relayUntilEnd(SseWriter sse, ChunkFactory chunks, StreamEvent first,
+                                               StreamRelay relay, boolean includeUsage, StreamStart start,
+                                               StringBuilder text) throws IOException {
         StreamEvent event = first;
         while (true) {
             switch (event) {
-                case StreamEvent.Delta delta -> sse.data(json.write(chunks.delta(delta.delta())));
+                case StreamEvent.Delta delta -> {
+                    if (delta.delta().content() != null) {
+                        text.append(delta.delta().content());
+                    }
+                    sse.data(json.write(chunks.delta(delta.delta())));
+                }
                 case StreamEvent.Complete complete -> {
                     sse.data(json.write(chunks.finish(complete.finishReason())));
                     if (includeUsage && complete.usage() != null) {
@@ -112,25 +170,25 @@ public final class ChatCompletionsEndpoint {
                     }
                     start.outcome().completed();
                     sse.done();
-                    return;
+                    return complete;
                 }
                 case StreamEvent.Failed failed -> {
                     failMidStream(sse, start, failed.failure());
-                    return;
+                    return null;
                 }
                 case null -> {
                     String why = start.pastDeadline() ? "did not finish within its time limit"
                             : "went silent for " + start.idleTimeout().toMillis() + " ms mid-stream";
                     failMidStream(sse, start, new ProviderException(FailureClass.TIMEOUT, 0,
                             start.servedBy() + " " + why, null, "upstream_timeout", null, null));
-                    return;
+                    return null;
                 }
             }
             try {
                 event = relay.next(start.nextWait());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return null;
             }
         }
     }
@@ -147,6 +205,15 @@ public final class ChatCompletionsEndpoint {
                 + failure.failureClass().name().toLowerCase() + "): " + failure.getMessage();
         sse.data(json.write(ErrorResponse.of(message, "upstream_error", null, "stream_interrupted")));
         sse.breakOff();
+    }
+
+    private static String answerText(ChatCompletionResponse response) {
+        return response.choices().isEmpty() || response.choices().getFirst().message() == null ? null
+                : response.choices().getFirst().message().text();
+    }
+
+    private static String usd(double cost) {
+        return String.format(Locale.ROOT, "%.8f", cost);
     }
 
     private static long nowSeconds() {

@@ -11,6 +11,14 @@ public final class DetourHeaders {
     public static final String ATTEMPT_LOG = "x-detour-attempt-log";
     /** The route the request was served on. */
     public static final String ROUTE = "x-detour-route";
+    /** What the answer cost in USD at the serving model's prices (non-streaming answers; streams: the usage ledger). */
+    public static final String COST = "x-detour-cost-usd";
+    /** How many of the oldest messages were dropped to fit a context window (only when some were). */
+    public static final String TRIMMED_MESSAGES = "x-detour-trimmed-messages";
+    /** The prompt's detected language (ISO 639-1), when the route routes by language. */
+    public static final String LANGUAGE = "x-detour-language";
+    /** {@code true} on an answer replayed for a repeated Idempotency-Key. */
+    public static final String IDEMPOTENT_REPLAY = "x-detour-idempotent-replay";
     /** Echoed from the client, or made up when the client sent none. */
     public static final String REQUEST_ID = "x-request-id";
 

@@ -3,6 +3,7 @@ package dev.detour.gateway.api;
 import io.javalin.http.Context;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +20,29 @@ public final class SseWriter {
 
     private final Context ctx;
     private final OutputStream out;
+    /** A copy of every byte sent, kept only when the stream may have to be replayed (an Idempotency-Key). */
+    private final ByteArrayOutputStream copy;
 
-    private SseWriter(Context ctx, OutputStream out) {
+    private SseWriter(Context ctx, OutputStream out, ByteArrayOutputStream copy) {
         this.ctx = ctx;
         this.out = out;
+        this.copy = copy;
     }
 
     /** Commits the response as an event stream (status 200; headers set before this call go out with it). */
     public static SseWriter open(Context ctx) throws IOException {
+        return open(ctx, false);
+    }
+
+    /** As {@link #open(Context)}; with {@code keepCopy} every byte sent is also kept for {@link #sent()}. */
+    public static SseWriter open(Context ctx, boolean keepCopy) throws IOException {
         ctx.status(200);
         ctx.res().setContentType("text/event-stream; charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
         OutputStream out = ctx.res().getOutputStream();
-        return new SseWriter(ctx, out);
+        ByteArrayOutputStream copy = keepCopy ? new ByteArrayOutputStream() : null;
+        return new SseWriter(ctx, copy == null ? out : new TeeOutputStream(out, copy), copy);
     }
 
     /** One {@code data:} event holding a JSON document. */
@@ -59,6 +69,11 @@ public final class SseWriter {
     public void comment(String text) throws IOException {
         out.write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** Every byte sent so far, or null when no copy is kept. */
+    public byte[] sent() {
+        return copy == null ? null : copy.toByteArray();
     }
 
     /** The terminator OpenAI clients wait for; only ever sent after a complete answer. */

@@ -4,25 +4,35 @@ import java.util.List;
 
 /** The whole validated configuration of one gateway process (from detour.yaml, or from the environment). */
 public record DetourConfig(ServerConfig server, List<ProviderConfig> providers, List<RouteConfig> routes,
-                           RoutingConfig routing) {
+                           RoutingConfig routing, PricesConfig prices, IdempotencyConfig idempotency) {
 
     public DetourConfig {
         providers = List.copyOf(providers);
         routes = List.copyOf(routes);
         routing = routing == null ? RoutingConfig.DEFAULTS : routing;
+        prices = prices == null ? PricesConfig.DEFAULTS : prices;
+        idempotency = idempotency == null ? IdempotencyConfig.DEFAULTS : idempotency;
     }
 
-    /** A configuration with the default routing limits and health policy. */
+    /** A configuration with the defaults for everything but the server, providers and routes. */
     public DetourConfig(ServerConfig server, List<ProviderConfig> providers, List<RouteConfig> routes) {
-        this(server, providers, routes, RoutingConfig.DEFAULTS);
+        this(server, providers, routes, null, null, null);
     }
 
     public DetourConfig withServer(ServerConfig newServer) {
-        return new DetourConfig(newServer, providers, routes, routing);
+        return new DetourConfig(newServer, providers, routes, routing, prices, idempotency);
     }
 
     public DetourConfig withRouting(RoutingConfig newRouting) {
-        return new DetourConfig(server, providers, routes, newRouting);
+        return new DetourConfig(server, providers, routes, newRouting, prices, idempotency);
+    }
+
+    public DetourConfig withPrices(PricesConfig newPrices) {
+        return new DetourConfig(server, providers, routes, routing, newPrices, idempotency);
+    }
+
+    public DetourConfig withIdempotency(IdempotencyConfig newIdempotency) {
+        return new DetourConfig(server, providers, routes, routing, prices, newIdempotency);
     }
 
     public ProviderConfig provider(String name) {

@@ -7,7 +7,7 @@ import java.util.Map;
 /** Turns the text of a detour.yaml into a validated {@link DetourConfig}, reporting every problem at once. */
 final class DetourConfigReader {
 
-    static final List<String> KEYS = List.of("server", "providers", "routes", "routing");
+    static final List<String> KEYS = List.of("server", "providers", "routes", "routing", "prices", "idempotency");
 
     private final Map<String, String> env;
     private final BuiltInDefaults defaults;
@@ -46,7 +46,9 @@ final class DetourConfigReader {
             routes = new RouteConfigReader(reader, problems, known).readAll(routesField);
         }
         RoutingConfig routing = new RoutingConfigReader(reader).read(sections.get("routing"));
+        PricesConfig prices = new PricesConfigReader(reader).read(sections.get("prices"));
+        IdempotencyConfig idempotency = new IdempotencyConfigReader(reader).read(sections.get("idempotency"));
         problems.throwIfAny();
-        return new LoadedConfig(new DetourConfig(server, providers, routes, routing), notes);
+        return new LoadedConfig(new DetourConfig(server, providers, routes, routing, prices, idempotency), notes);
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /** Reads one model entry ({@code gpt-4o-mini: {context_window: 128000, ...}}), filling gaps from the built-in catalog. */
 final class ModelConfigReader {
 
-    static final List<String> KEYS = List.of("context_window", "input_price", "output_price", "embedding");
+    static final List<String> KEYS = List.of("context_window", "input_price", "output_price", "cached_input_price",
+            "embedding", "languages");
 
     private final FieldReader reader;
     private final List<String> notes;
@@ -55,6 +56,20 @@ final class ModelConfigReader {
         Double input = price(fields.get("input_price"), builtIn == null ? null : builtIn.inputPricePerMillion());
         Double output = price(fields.get("output_price"), builtIn == null ? null : builtIn.outputPricePerMillion());
         ok &= input != null && output != null;
+        Double cachedDefault = input;
+        if (builtIn != null && absent(fields.get("input_price"))) {
+            cachedDefault = builtIn.cachedInputPricePerMillion();
+        }
+        Double cachedInput = absent(fields.get("cached_input_price")) ? cachedDefault
+                : price(fields.get("cached_input_price"), null);
+        ok &= cachedInput != null;
+
+        List<String> languages = builtIn == null ? List.of() : builtIn.languages();
+        Field languagesField = fields.get("languages");
+        if (!absent(languagesField)) {
+            languages = new LanguageCodesReader(reader).read(languagesField);
+            ok &= languages != null;
+        }
 
         Boolean embedding = false;
         Field embeddingField = fields.get("embedding");
@@ -73,7 +88,11 @@ final class ModelConfigReader {
             // Cost-aware routing would prefer a model it believes free: say so at start-up.
             notes.add(field.path() + ": no input_price given, counted as free");
         }
-        return new ModelConfig(name, contextWindow, input, output, embedding);
+        return new ModelConfig(name, contextWindow, input, output, embedding, cachedInput, languages);
+    }
+
+    private static boolean absent(Field field) {
+        return field == null || field.isAbsent();
     }
 
     /** A price in USD per million tokens; absent means the built-in price, else 0. {@code null} on a problem. */

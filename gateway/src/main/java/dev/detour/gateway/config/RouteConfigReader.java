@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class RouteConfigReader {
 
-    static final List<String> ROUTE_KEYS = List.of("tiers", "strategy");
+    static final List<String> ROUTE_KEYS = List.of("tiers", "strategy", "min_context_window", "on_context_overflow",
+            "max_cost_usd", "languages_required");
     static final List<String> TIER_KEYS = List.of("targets", "timeout", "first_token_timeout", "idle_timeout",
             "total_timeout");
     static final List<String> TARGET_KEYS = List.of("target", "weight");
@@ -78,7 +79,8 @@ final class RouteConfigReader {
                 tiers.add(tier);
             }
         }
-        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers, strategy);
+        RouteScreening screening = new RouteScreeningReader(reader).read(keys);
+        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers, strategy, screening);
     }
 
     private Strategy strategy(Field field) {

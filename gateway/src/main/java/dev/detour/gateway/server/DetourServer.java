@@ -1,6 +1,8 @@
 package dev.detour.gateway.server;
 
 import dev.detour.gateway.admin.AdminEndpoints;
+import dev.detour.gateway.admin.PricesAdminEndpoint;
+import dev.detour.gateway.admin.UsageAdminEndpoint;
 import dev.detour.gateway.api.ApiException;
 import dev.detour.gateway.api.ChatCompletionsEndpoint;
 import dev.detour.gateway.api.DetourHeaders;
@@ -15,10 +17,14 @@ import dev.detour.gateway.config.DetourConfig;
 import dev.detour.gateway.config.ModelConfig;
 import dev.detour.gateway.config.ProviderConfig;
 import dev.detour.gateway.config.TierTimeouts;
+import dev.detour.gateway.cost.Price;
+import dev.detour.gateway.cost.PriceList;
 import dev.detour.gateway.events.FailoverEventLog;
 import dev.detour.gateway.health.ActiveChecks;
 import dev.detour.gateway.health.HealthMonitor;
 import dev.detour.gateway.health.HealthPolicy;
+import dev.detour.gateway.idempotency.IdempotencyStore;
+import dev.detour.gateway.language.PromptLanguageDetector;
 import dev.detour.gateway.providers.ChatDeployment;
 import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.EmbeddingDeployment;
@@ -30,6 +36,12 @@ import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.RouteTable;
 import dev.detour.gateway.routing.RoutingException;
 import dev.detour.gateway.routing.RoutingLimits;
+import dev.detour.gateway.screening.DeploymentProfiles;
+import dev.detour.gateway.screening.RequestScreener;
+import dev.detour.gateway.screening.RouteScreenings;
+import dev.detour.gateway.tokens.TokenCounter;
+import dev.detour.gateway.usage.UsageLedger;
+import dev.detour.gateway.usage.UsageMeter;
 import dev.detour.gateway.wire.ChatCompletionRequest;
 import dev.detour.gateway.wire.ChatMessage;
 import io.javalin.Javalin;
@@ -39,8 +51,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One running gateway: the configuration wired into deployments, routes and the HTTP API. */
 public final class DetourServer implements AutoCloseable {
@@ -52,8 +66,14 @@ public final class DetourServer implements AutoCloseable {
             List.of(ChatMessage.user("ping")), null, null, null, null, 1, null, null, null, null, null, null, null,
             null, null, null, null, null);
 
+    /** How long a request with a repeated Idempotency-Key waits for the first one to be answered. */
+    static final Duration IDEMPOTENT_WAIT_LIMIT = Duration.ofMinutes(5);
+
     private final Javalin app;
+    /** The durable records (usage ledger, failover events): opened once here, shared by whoever writes records. */
     private final RecordsDatabase records;
+    private final UsageLedger ledger;
+    private final PriceList prices;
     private final HealthMonitor health;
     private final FailoverEventLog failoverEvents;
     private final FailoverExecutor executor;
@@ -70,15 +90,21 @@ public final class DetourServer implements AutoCloseable {
         HealthPolicy policy = config.routing().health();
         this.health = new HealthMonitor(policy, deployments.chat().keySet());
         this.failoverEvents = new FailoverEventLog(records);
-        Map<DeploymentId, Double> prices = prices(config);
+        this.ledger = new UsageLedger(records);
+        this.prices = new PriceList(config);
         this.executor = new FailoverExecutor(health,
-                new CandidatePlanner(id -> prices.getOrDefault(id, 0.0), policy.probeShare()), failoverEvents,
+                new CandidatePlanner(id -> comparablePrice(prices.priceOf(id)), policy.probeShare()), failoverEvents,
                 new RoutingLimits(config.routing().requestTimeout(), streamIdleLimit));
         this.activeChecks = policy.activeChecks() ? new ActiveChecks(health, List.copyOf(deployments.chat().keySet()),
                 id -> deployments.chat(id).complete(CHECK_REQUEST), policy.activeCheckInterval(),
                 TierTimeouts.LATER_TIERS) : null;
         this.admin = new AdminEndpoints(health, failoverEvents);
-        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor);
+        RequestScreener screener = screener(config, prices);
+        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
+                new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
+                new UsageMeter(prices, screener.tokens(), ledger));
+        UsageAdminEndpoint usage = new UsageAdminEndpoint(ledger, json);
+        PricesAdminEndpoint priceAdmin = new PricesAdminEndpoint(prices, json);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
         ModelsEndpoint models = new ModelsEndpoint(routes, json);
         HealthEndpoints healthEndpoints = new HealthEndpoints(routes, json);
@@ -103,6 +129,8 @@ public final class DetourServer implements AutoCloseable {
             javalin.routes.get("/admin/health", admin::health);
             javalin.routes.get("/admin/health/stream", admin::healthStream);
             javalin.routes.get("/admin/events", admin::events);
+            javalin.routes.get("/admin/usage", usage::handle);
+            javalin.routes.post("/admin/prices/reload", priceAdmin::reload);
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(RoutingException.class, errors::routing);
             javalin.routes.exception(Exception.class, errors::unexpected);
@@ -154,16 +182,23 @@ public final class DetourServer implements AutoCloseable {
         return failoverEvents;
     }
 
-    /** Prices per deployment (input plus output, USD per million tokens): what cheapest-first compares. */
-    private static Map<DeploymentId, Double> prices(DetourConfig config) {
-        Map<DeploymentId, Double> prices = new HashMap<>();
-        for (ProviderConfig provider : config.providers()) {
-            for (ModelConfig model : provider.models()) {
-                prices.put(new DeploymentId(provider.name(), model.name()),
-                        model.inputPricePerMillion() + model.outputPricePerMillion());
-            }
+    /** What cheapest-first compares: input plus output price (USD per million tokens), read from the live price list. */
+    private static double comparablePrice(Price price) {
+        return price.inputPerMillion() + price.outputPerMillion();
+    }
+
+    /** Token counting, profiles and (only when some route routes by language) the language detector. */
+    private static RequestScreener screener(DetourConfig config, PriceList prices) {
+        RouteScreenings screenings = RouteScreenings.from(config);
+        DeploymentProfiles profiles = DeploymentProfiles.from(config);
+        Set<String> required = screenings.requiredLanguages();
+        PromptLanguageDetector languages = null;
+        if (!required.isEmpty()) {
+            Set<String> named = new HashSet<>(required);
+            named.addAll(profiles.declaredLanguages());
+            languages = new PromptLanguageDetector(named);
         }
-        return Map.copyOf(prices);
+        return new RequestScreener(TokenCounter.shared(), profiles, screenings, prices, languages);
     }
 
     private static Deployments buildDeployments(DetourConfig config, DeploymentFactory factory) {
@@ -194,6 +229,8 @@ public final class DetourServer implements AutoCloseable {
         executor.close();
         health.close();
         failoverEvents.close();
+        prices.close();
+        ledger.close();
         records.close();
     }
 }

@@ -54,6 +54,24 @@ public record ChatCompletionRequest(
         return maxCompletionTokens != null ? maxCompletionTokens : maxTokens;
     }
 
+    /** The same request with other messages (a conversation trimmed to fit a context window). */
+    public ChatCompletionRequest withMessages(List<ChatMessage> newMessages) {
+        return new ChatCompletionRequest(model, newMessages, stream, streamOptions, temperature, topP, maxTokens,
+                maxCompletionTokens, stop, seed, presencePenalty, frequencyPenalty, user, n, tools, toolChoice,
+                parallelToolCalls, responseFormat, otherFields);
+    }
+
+    /**
+     * The same request with its output limit set to {@code limit}: as {@code max_completion_tokens} when
+     * {@code asCompletionTokens} (OpenAI's reasoning models refuse {@code max_tokens}), else as {@code max_tokens}.
+     */
+    public ChatCompletionRequest withOutputTokenLimit(int limit, boolean asCompletionTokens) {
+        return new ChatCompletionRequest(model, messages, stream, streamOptions, temperature, topP,
+                asCompletionTokens ? null : Integer.valueOf(limit), asCompletionTokens ? Integer.valueOf(limit) : null,
+                stop, seed, presencePenalty, frequencyPenalty, user, n, tools, toolChoice,
+                parallelToolCalls, responseFormat, otherFields);
+    }
+
     /** {@code stream_options} of a streaming request. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage) {

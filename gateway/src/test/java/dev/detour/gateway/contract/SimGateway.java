@@ -16,6 +16,7 @@ import dev.detour.sim.ProviderSim;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A gateway on loopback whose providers are all the one provider sim, reached through the real LangChain4j
@@ -56,8 +57,15 @@ public final class SimGateway implements AutoCloseable {
     /** As {@link #start(List, List)}, ending a started stream that stays silent for {@code streamIdleLimit}. */
     public static SimGateway start(List<ProviderConfig> providers, List<RouteConfig> routes,
                                    Duration streamIdleLimit) {
+        return start(providers, routes, streamIdleLimit, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(List, List, Duration)}, with the rest of the configuration (prices, idempotency) adjusted. */
+    public static SimGateway start(List<ProviderConfig> providers, List<RouteConfig> routes, Duration streamIdleLimit,
+                                   UnaryOperator<DetourConfig> adjust) {
         ProviderAdapters adapters = new ProviderAdapters();
-        DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, 1024 * 1024, TestDataDirs.fresh()), providers, routes);
+        DetourConfig config = adjust.apply(new DetourConfig(
+                new ServerConfig("127.0.0.1", 0, 1024 * 1024, TestDataDirs.fresh()), providers, routes));
         return new SimGateway(adapters, DetourServer.start(config, adapters, streamIdleLimit));
     }
 

@@ -1,0 +1,53 @@
+package dev.detour.gateway.usage;
+
+import dev.detour.gateway.cost.PriceList;
+import dev.detour.gateway.providers.DeploymentId;
+import dev.detour.gateway.screening.CandidatePlan;
+import dev.detour.gateway.screening.DeploymentProfile;
+import dev.detour.gateway.screening.ScreenedRequest;
+import dev.detour.gateway.tokens.TokenCounter;
+import dev.detour.gateway.wire.Usage;
+
+import java.time.Instant;
+
+/**
+ * Turns an answered request into its usage record and cost, at the serving deployment's current price. When the
+ * provider reported no usage, Detour's own counts stand in (the prompt estimate and the answer's tokens) and the
+ * record says so. Only the answering attempt is billed: failed attempts produced no completion.
+ */
+public final class UsageMeter {
+
+    public static final String NO_CACHE = "miss";
+
+    private final PriceList prices;
+    private final TokenCounter tokens;
+    private final UsageLedger ledger;
+
+    public UsageMeter(PriceList prices, TokenCounter tokens, UsageLedger ledger) {
+        this.prices = prices;
+        this.tokens = tokens;
+        this.ledger = ledger;
+    }
+
+    /** Records the request in the ledger and returns its cost in USD. */
+    public double bill(String requestId, ScreenedRequest screened, DeploymentId servedBy, Usage usage,
+                       String answerText, boolean stream) {
+        int prompt;
+        int completion;
+        boolean estimated = usage == null;
+        if (estimated) {
+            CandidatePlan plan = screened.plan(servedBy);
+            DeploymentProfile profile = screened.profiles().get(servedBy);
+            prompt = plan == null ? 0 : plan.promptTokens();
+            completion = profile == null ? 0 : tokens.count(profile.tokenizer(), answerText);
+        } else {
+            prompt = usage.promptTokens();
+            completion = usage.completionTokens();
+        }
+        int cached = 0; // the adapters do not report cached prompt tokens yet
+        double cost = prices.priceOf(servedBy).cost(prompt, cached, completion);
+        ledger.record(new UsageRecord(Instant.now(), requestId, null, screened.route().name(), servedBy.provider(),
+                servedBy.model(), prompt, completion, cached, cost, NO_CACHE, stream, estimated));
+        return cost;
+    }
+}
