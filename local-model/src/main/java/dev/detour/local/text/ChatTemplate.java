@@ -63,8 +63,18 @@ public final class ChatTemplate {
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
         if (!fatal.isEmpty()) {
             throw new ChatTemplateException("the model's chat template refused the conversation: "
-                    + fatal.stream().map(TemplateError::getMessage).collect(Collectors.joining("; ")));
+                    + fatal.stream().map(ChatTemplate::reason).collect(Collectors.joining("; ")));
         }
         return result.getOutput();
+    }
+
+    // The template's own raise_exception message, when that is what stopped it; Jinjava wraps it.
+    private static String reason(TemplateError error) {
+        for (Throwable t = error.getException(); t != null; t = t.getCause()) {
+            if (t instanceof TemplateFunctions.TemplateRaised raised) {
+                return raised.getMessage();
+            }
+        }
+        return error.getMessage();
     }
 }
