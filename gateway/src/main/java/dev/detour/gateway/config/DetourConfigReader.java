@@ -7,7 +7,7 @@ import java.util.Map;
 /** Turns the text of a detour.yaml into a validated {@link DetourConfig}, reporting every problem at once. */
 final class DetourConfigReader {
 
-    static final List<String> KEYS = List.of("server", "providers", "routes");
+    static final List<String> KEYS = List.of("server", "providers", "routes", "local");
 
     private final Map<String, String> env;
     private final BuiltInDefaults defaults;
@@ -37,6 +37,8 @@ final class DetourConfigReader {
             notes.add("no providers configured: no route can answer yet");
         }
 
+        LocalConfig local = new LocalConfigReader(reader, notes).read(sections.get("local"), known);
+
         Field routesField = sections.get("routes");
         List<RouteConfig> routes;
         if (routesField == null) {
@@ -46,6 +48,6 @@ final class DetourConfigReader {
             routes = new RouteConfigReader(reader, problems, known).readAll(routesField);
         }
         problems.throwIfAny();
-        return new LoadedConfig(new DetourConfig(server, providers, routes), notes);
+        return new LoadedConfig(new DetourConfig(server, providers, routes, local), notes);
     }
 }

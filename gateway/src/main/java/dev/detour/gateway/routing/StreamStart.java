@@ -13,4 +13,9 @@ public record StreamStart(DeploymentId servedBy, List<Attempt> attempts, StreamE
     public StreamStart {
         attempts = List.copyOf(attempts);
     }
+
+    /** Whether a local model streams this answer because the route's earlier candidates failed (see {@link Answer#degraded()}). */
+    public boolean degraded() {
+        return Degraded.answer(servedBy, attempts);
+    }
 }

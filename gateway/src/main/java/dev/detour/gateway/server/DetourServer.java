@@ -17,6 +17,7 @@ import dev.detour.gateway.providers.ChatDeployment;
 import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.EmbeddingDeployment;
 import dev.detour.gateway.providers.DeploymentFactory;
+import dev.detour.gateway.providers.local.LocalModels;
 import dev.detour.gateway.routing.Deployments;
 import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.RouteTable;
@@ -41,12 +42,14 @@ public final class DetourServer implements AutoCloseable {
     private final Javalin app;
     private final FailoverExecutor executor = new FailoverExecutor();
     private final RouteTable routes;
+    private final LocalModels localModels;
 
     private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
         JsonCodec json = new JsonCodec();
         RequestBody body = new RequestBody(config.server().maxBodyBytes());
         this.routes = RoutePlan.from(config);
-        Deployments deployments = buildDeployments(config, factory);
+        this.localModels = new LocalModels(config.local());
+        Deployments deployments = buildDeployments(config, factory, localModels);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
                 streamIdleLimit);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
@@ -107,8 +110,8 @@ public final class DetourServer implements AutoCloseable {
         return routes;
     }
 
-    private static Deployments buildDeployments(DetourConfig config, DeploymentFactory factory) {
-        Map<DeploymentId, ChatDeployment> chat = new HashMap<>();
+    private static Deployments buildDeployments(DetourConfig config, DeploymentFactory factory, LocalModels local) {
+        Map<DeploymentId, ChatDeployment> chat = new HashMap<>(local.deployments());
         Map<DeploymentId, EmbeddingDeployment> embedding = new HashMap<>();
         for (ProviderConfig provider : config.providers()) {
             for (ModelConfig model : provider.models()) {
@@ -129,5 +132,6 @@ public final class DetourServer implements AutoCloseable {
     public void close() {
         app.stop();
         executor.close();
+        localModels.close();
     }
 }
