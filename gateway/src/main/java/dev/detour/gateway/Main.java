@@ -1,5 +1,6 @@
 package dev.detour.gateway;
 
+import dev.detour.gateway.cli.ModelsCommand;
 import dev.detour.gateway.config.ConfigException;
 import dev.detour.gateway.config.ConfigSource;
 import dev.detour.gateway.config.LoadedConfig;
@@ -18,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** The {@code detour} command: loads the configuration and runs the gateway until it is stopped. */
 @Command(name = "detour", mixinStandardHelpOptions = true, version = "Detour 0.1.0",
-        description = "An OpenAI-compatible LLM gateway with tiered failover.")
+        description = "An OpenAI-compatible LLM gateway with tiered failover.",
+        subcommands = ModelsCommand.class)
 public final class Main implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);

@@ -12,6 +12,13 @@ final class AttemptHeaders {
     private AttemptHeaders() {
     }
 
+    /** Marks a last-resort answer from a local model. */
+    static void degraded(Context ctx, boolean degraded) {
+        if (degraded) {
+            ctx.header(DetourHeaders.DEGRADED, "true");
+        }
+    }
+
     static void write(Context ctx, String route, List<Attempt> attempts) {
         ctx.header(DetourHeaders.ROUTE, route);
         ctx.header(DetourHeaders.ATTEMPTS, Integer.toString(attempts.size()));

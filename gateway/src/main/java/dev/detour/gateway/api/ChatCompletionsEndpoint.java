@@ -98,6 +98,7 @@ public final class ChatCompletionsEndpoint {
             throw e;
         }
         AttemptHeaders.write(ctx, screened.route().name(), answer.attempts());
+        AttemptHeaders.degraded(ctx, answer.degraded());
         ChatCompletionResponse response = answer.value();
         ChatCompletionResponse stamped = response.withIdentity(
                 response.id() != null ? response.id() : RequestIds.random("chatcmpl-"),
@@ -122,6 +123,7 @@ public final class ChatCompletionsEndpoint {
             throw e;
         }
         AttemptHeaders.write(ctx, screened.route().name(), start.attempts());
+        AttemptHeaders.degraded(ctx, start.degraded());
         StreamRelay relay = start.relay();
         ChunkFactory chunks = new ChunkFactory(RequestIds.random("chatcmpl-"), nowSeconds(), start.servedBy().model());
         try {

@@ -9,6 +9,8 @@ public final class DetourHeaders {
     public static final String ATTEMPTS = "x-detour-attempts";
     /** Each attempt and its outcome, e.g. {@code openai/gpt-4o-mini=rate_limited, anthropic/claude-3-5-haiku=ok}. */
     public static final String ATTEMPT_LOG = "x-detour-attempt-log";
+    /** {@code true} when a local model answered as the last resort because the route's providers failed. */
+    public static final String DEGRADED = "x-detour-degraded";
     /** The route the request was served on. */
     public static final String ROUTE = "x-detour-route";
     /** What the answer cost in USD at the serving model's prices (non-streaming answers; streams: the usage ledger). */

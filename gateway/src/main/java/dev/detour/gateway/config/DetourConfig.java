@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The whole validated configuration of one gateway process (from detour.yaml, or from the environment). */
 public record DetourConfig(ServerConfig server, List<ProviderConfig> providers, List<RouteConfig> routes,
-                           RoutingConfig routing, PricesConfig prices, IdempotencyConfig idempotency) {
+                           RoutingConfig routing, PricesConfig prices, IdempotencyConfig idempotency,
+                           LocalConfig local) {
 
     public DetourConfig {
         providers = List.copyOf(providers);
@@ -12,27 +13,32 @@ public record DetourConfig(ServerConfig server, List<ProviderConfig> providers, 
         routing = routing == null ? RoutingConfig.DEFAULTS : routing;
         prices = prices == null ? PricesConfig.DEFAULTS : prices;
         idempotency = idempotency == null ? IdempotencyConfig.DEFAULTS : idempotency;
+        local = local == null ? LocalConfig.NONE : local;
     }
 
-    /** A configuration with the defaults for everything but the server, providers and routes. */
+    /** A configuration with the defaults for everything but the server, providers and routes (no local models). */
     public DetourConfig(ServerConfig server, List<ProviderConfig> providers, List<RouteConfig> routes) {
-        this(server, providers, routes, null, null, null);
+        this(server, providers, routes, null, null, null, null);
     }
 
     public DetourConfig withServer(ServerConfig newServer) {
-        return new DetourConfig(newServer, providers, routes, routing, prices, idempotency);
+        return new DetourConfig(newServer, providers, routes, routing, prices, idempotency, local);
     }
 
     public DetourConfig withRouting(RoutingConfig newRouting) {
-        return new DetourConfig(server, providers, routes, newRouting, prices, idempotency);
+        return new DetourConfig(server, providers, routes, newRouting, prices, idempotency, local);
     }
 
     public DetourConfig withPrices(PricesConfig newPrices) {
-        return new DetourConfig(server, providers, routes, routing, newPrices, idempotency);
+        return new DetourConfig(server, providers, routes, routing, newPrices, idempotency, local);
     }
 
     public DetourConfig withIdempotency(IdempotencyConfig newIdempotency) {
-        return new DetourConfig(server, providers, routes, routing, prices, newIdempotency);
+        return new DetourConfig(server, providers, routes, routing, prices, newIdempotency, local);
+    }
+
+    public DetourConfig withLocal(LocalConfig newLocal) {
+        return new DetourConfig(server, providers, routes, routing, prices, idempotency, newLocal);
     }
 
     public ProviderConfig provider(String name) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /** Turns the text of a detour.yaml into a validated {@link DetourConfig}, reporting every problem at once. */
 final class DetourConfigReader {
 
-    static final List<String> KEYS = List.of("server", "providers", "routes", "routing", "prices", "idempotency");
+    static final List<String> KEYS = List.of("server", "providers", "routes", "routing", "prices", "idempotency",
+            "local");
 
     private final Map<String, String> env;
     private final BuiltInDefaults defaults;
@@ -37,6 +38,8 @@ final class DetourConfigReader {
             notes.add("no providers configured: no route can answer yet");
         }
 
+        LocalConfig local = new LocalConfigReader(reader, notes).read(sections.get("local"), known);
+
         Field routesField = sections.get("routes");
         List<RouteConfig> routes;
         if (routesField == null) {
@@ -49,6 +52,7 @@ final class DetourConfigReader {
         PricesConfig prices = new PricesConfigReader(reader).read(sections.get("prices"));
         IdempotencyConfig idempotency = new IdempotencyConfigReader(reader).read(sections.get("idempotency"));
         problems.throwIfAny();
-        return new LoadedConfig(new DetourConfig(server, providers, routes, routing, prices, idempotency), notes);
+        return new LoadedConfig(new DetourConfig(server, providers, routes, routing, prices, idempotency, local),
+                notes);
     }
 }

@@ -67,7 +67,22 @@ final class EnvironmentDiscovery {
         if (!providers.isEmpty()) {
             notes.add((routes.size() - (defaultRoute == null ? 0 : 1)) + " routes named after their models");
         }
-        return new LoadedConfig(new DetourConfig(ServerConfig.DEFAULTS, providers, routes), notes);
+        return new LoadedConfig(new DetourConfig(ServerConfig.DEFAULTS, providers, routes)
+                .withLocal(localModels(notes)), notes);
+    }
+
+    /** Local models in models/ are served without a file too; the first (by name) is every route's last resort. */
+    private static LocalConfig localModels(List<String> notes) {
+        Map<String, java.nio.file.Path> models = LocalModelDirs.find(LocalConfigReader.DEFAULT_MODELS_DIR);
+        if (models.isEmpty()) {
+            return LocalConfig.NONE;
+        }
+        String lastResort = models.keySet().iterator().next();
+        notes.add("local models: " + String.join(", ", models.keySet()) + "; " + LocalConfig.PROVIDER + "/" + lastResort
+                + " is every route's last resort");
+        LocalConfig d = LocalConfig.NONE;
+        return new LocalConfig(models, lastResort, d.tierTimeout(), d.intraOpThreads(), d.interOpThreads(),
+                d.maxConcurrent(), d.maxQueued(), d.maxWait(), d.timeout());
     }
 
     private String baseUrl(ProviderPreset preset, Map<String, String> env, Problems problems, List<String> used) {

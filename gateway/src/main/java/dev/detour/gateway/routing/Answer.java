@@ -10,4 +10,12 @@ public record Answer<T>(T value, DeploymentId servedBy, List<Attempt> attempts) 
     public Answer {
         attempts = List.copyOf(attempts);
     }
+
+    /**
+     * Whether a local model answered because the route's earlier candidates failed: a last-resort answer, said to
+     * the client ({@code x-detour-degraded}) and never to be cached as the route's answer.
+     */
+    public boolean degraded() {
+        return Degraded.answer(servedBy, attempts);
+    }
 }

@@ -30,4 +30,9 @@ public record StreamStart(DeploymentId servedBy, List<Attempt> attempts, StreamE
     public boolean pastDeadline() {
         return deadlineNanos - System.nanoTime() <= 0;
     }
+
+    /** Whether a local model streams this answer because the route's earlier candidates failed (see {@link Answer#degraded()}). */
+    public boolean degraded() {
+        return Degraded.answer(servedBy, attempts);
+    }
 }

@@ -6,7 +6,10 @@ import dev.detour.gateway.tokens.TokenizerFamily;
 
 import java.util.Set;
 
-/** What screening needs to know of one deployment: its family, tokenizer, context window and declared languages. */
+/**
+ * What screening needs to know of one deployment: its family, tokenizer, context window and declared languages.
+ * {@code kind} is null for a local model (run in process, not at a provider).
+ */
 public record DeploymentProfile(DeploymentId id, ProviderKind kind, TokenizerFamily tokenizer, int contextWindow,
                                 Set<String> languages) {
 

@@ -21,7 +21,17 @@ public final class DeploymentProfiles {
     }
 
     public static DeploymentProfiles from(DetourConfig config) {
+        return from(config, Map.of());
+    }
+
+    /**
+     * The configured provider models, plus the local models with their context windows. A local model has its own
+     * tokenizer, unknown here, so its prompts are counted with the approximate margin; it declares no languages.
+     */
+    public static DeploymentProfiles from(DetourConfig config, Map<DeploymentId, Integer> localContextWindows) {
         Map<DeploymentId, DeploymentProfile> profiles = new HashMap<>();
+        localContextWindows.forEach((id, window) -> profiles.put(id,
+                new DeploymentProfile(id, null, TokenizerFamily.APPROXIMATE, window, Set.of())));
         for (ProviderConfig provider : config.providers()) {
             for (ModelConfig model : provider.models()) {
                 DeploymentId id = new DeploymentId(provider.name(), model.name());

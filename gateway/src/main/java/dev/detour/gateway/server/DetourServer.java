@@ -29,6 +29,7 @@ import dev.detour.gateway.providers.ChatDeployment;
 import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.EmbeddingDeployment;
 import dev.detour.gateway.providers.DeploymentFactory;
+import dev.detour.gateway.providers.local.LocalModels;
 import dev.detour.gateway.records.RecordsDatabase;
 import dev.detour.gateway.routing.CandidatePlanner;
 import dev.detour.gateway.routing.Deployments;
@@ -80,12 +81,14 @@ public final class DetourServer implements AutoCloseable {
     private final AdminEndpoints admin;
     private final ActiveChecks activeChecks;
     private final RouteTable routes;
+    private final LocalModels localModels;
 
     private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
         JsonCodec json = new JsonCodec();
         RequestBody body = new RequestBody(config.server().maxBodyBytes());
         this.routes = RoutePlan.from(config);
-        Deployments deployments = buildDeployments(config, factory);
+        this.localModels = new LocalModels(config.local());
+        Deployments deployments = buildDeployments(config, factory, localModels);
         this.records = RecordsDatabase.open(config.server().dataDir());
         HealthPolicy policy = config.routing().health();
         this.health = new HealthMonitor(policy, deployments.chat().keySet());
@@ -95,11 +98,11 @@ public final class DetourServer implements AutoCloseable {
         this.executor = new FailoverExecutor(health,
                 new CandidatePlanner(id -> comparablePrice(prices.priceOf(id)), policy.probeShare()), failoverEvents,
                 new RoutingLimits(config.routing().requestTimeout(), streamIdleLimit));
-        this.activeChecks = policy.activeChecks() ? new ActiveChecks(health, List.copyOf(deployments.chat().keySet()),
+        this.activeChecks = policy.activeChecks() ? new ActiveChecks(health, externalChatDeployments(deployments),
                 id -> deployments.chat(id).complete(CHECK_REQUEST), policy.activeCheckInterval(),
                 TierTimeouts.LATER_TIERS) : null;
         this.admin = new AdminEndpoints(health, failoverEvents);
-        RequestScreener screener = screener(config, prices);
+        RequestScreener screener = screener(config, prices, localModels);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
                 new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
                 new UsageMeter(prices, screener.tokens(), ledger));
@@ -188,9 +191,9 @@ public final class DetourServer implements AutoCloseable {
     }
 
     /** Token counting, profiles and (only when some route routes by language) the language detector. */
-    private static RequestScreener screener(DetourConfig config, PriceList prices) {
+    private static RequestScreener screener(DetourConfig config, PriceList prices, LocalModels local) {
         RouteScreenings screenings = RouteScreenings.from(config);
-        DeploymentProfiles profiles = DeploymentProfiles.from(config);
+        DeploymentProfiles profiles = DeploymentProfiles.from(config, local.contextWindows());
         Set<String> required = screenings.requiredLanguages();
         PromptLanguageDetector languages = null;
         if (!required.isEmpty()) {
@@ -201,8 +204,13 @@ public final class DetourServer implements AutoCloseable {
         return new RequestScreener(TokenCounter.shared(), profiles, screenings, prices, languages);
     }
 
-    private static Deployments buildDeployments(DetourConfig config, DeploymentFactory factory) {
-        Map<DeploymentId, ChatDeployment> chat = new HashMap<>();
+    /** The deployments an active check may call: a local model is always there, checking it only costs CPU. */
+    private static List<DeploymentId> externalChatDeployments(Deployments deployments) {
+        return deployments.chat().keySet().stream().filter(id -> !id.isLocal()).toList();
+    }
+
+    private static Deployments buildDeployments(DetourConfig config, DeploymentFactory factory, LocalModels local) {
+        Map<DeploymentId, ChatDeployment> chat = new HashMap<>(local.deployments());
         Map<DeploymentId, EmbeddingDeployment> embedding = new HashMap<>();
         for (ProviderConfig provider : config.providers()) {
             for (ModelConfig model : provider.models()) {
@@ -232,5 +240,6 @@ public final class DetourServer implements AutoCloseable {
         prices.close();
         ledger.close();
         records.close();
+        localModels.close();
     }
 }

@@ -40,7 +40,7 @@ class ConfigLoaderTest {
 
         assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, 4L * 1024 * 1024, Path.of("data")));
         assertThat(config.providers()).extracting(ProviderConfig::name)
-                .containsExactly("openai", "anthropic", "gemini", "deepseek", "local");
+                .containsExactly("openai", "anthropic", "gemini", "deepseek", "ollama");
         assertThat(config.providers()).extracting(ProviderConfig::kind).containsExactly(ProviderKind.OPENAI,
                 ProviderKind.ANTHROPIC, ProviderKind.GEMINI, ProviderKind.OPENAI_COMPATIBLE, ProviderKind.OLLAMA);
 
@@ -53,8 +53,8 @@ class ConfigLoaderTest {
         assertThat(openai.model("text-embedding-3-small").embedding()).isTrue();
 
         assertThat(config.provider("deepseek").baseUrl()).isEqualTo("https://api.deepseek.com");
-        assertThat(config.provider("local").apiKey()).isNull();
-        assertThat(config.provider("local").baseUrl()).isEqualTo("http://localhost:11434");
+        assertThat(config.provider("ollama").apiKey()).isNull();
+        assertThat(config.provider("ollama").baseUrl()).isEqualTo("http://localhost:11434");
 
         RouteConfig chat = config.routes().get(0);
         assertThat(chat.name()).isEqualTo("chat");
@@ -63,7 +63,7 @@ class ConfigLoaderTest {
                 new TierConfig(targets("openai/gpt-4o-mini", "gemini/gemini-2.5-flash"), Duration.ofSeconds(2),
                         Duration.ofSeconds(10), Duration.ofSeconds(60), null),
                 new TierConfig(targets("anthropic/claude-haiku-4-5", "deepseek/deepseek-chat"), Duration.ofSeconds(3)),
-                new TierConfig(targets("local/llama3.2"), Duration.ofSeconds(3)));
+                new TierConfig(targets("ollama/llama3.2"), Duration.ofSeconds(3)));
         assertThat(config.routes()).extracting(RouteConfig::name)
                 .containsExactly("chat", "balanced", "gpt-4.1", "embeddings");
         assertThat(config.routes().get(1).tiers().get(0).weights()).containsExactly(3, 1);

@@ -69,7 +69,7 @@ class ConfigValidationTest {
     @Test
     void unknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertThat(problemsIn("cache: {}\n")).isEqualTo(
-                "detour.yaml:1:1: cache: unknown key 'cache' (expected one of: server, providers, routes, routing, prices, idempotency)");
+                "detour.yaml:1:1: cache: unknown key 'cache' (expected one of: server, providers, routes, routing, prices, idempotency, local)");
     }
 
     @Test
