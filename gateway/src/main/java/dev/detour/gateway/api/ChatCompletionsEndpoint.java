@@ -1,5 +1,9 @@
 package dev.detour.gateway.api;
 
+import dev.detour.gateway.cache.CacheLookupStep;
+import dev.detour.gateway.cache.CacheStoreStep;
+import dev.detour.gateway.cache.CacheTicket;
+import dev.detour.gateway.cache.StreamCapture;
 import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderException;
 import dev.detour.gateway.routing.Answer;
@@ -23,8 +27,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, let the
- * failover executor find a deployment that answers, and respond in the OpenAI schema (JSON or SSE).
+ * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, answer from
+ * the cache when it can, otherwise let the failover executor find a deployment that answers, respond in the OpenAI
+ * schema (JSON or SSE), and offer the answer to the cache.
  */
 public final class ChatCompletionsEndpoint {
 
@@ -37,29 +42,38 @@ public final class ChatCompletionsEndpoint {
     private final Deployments deployments;
     private final FailoverExecutor executor;
     private final Duration streamIdleLimit;
+    private final CacheLookupStep cacheLookup;
+    private final CacheStoreStep cacheStore;
 
     public ChatCompletionsEndpoint(RequestBody body, JsonCodec json, RouteTable routes, Deployments deployments,
-                                   FailoverExecutor executor, Duration streamIdleLimit) {
+                                   FailoverExecutor executor, Duration streamIdleLimit, CacheLookupStep cacheLookup,
+                                   CacheStoreStep cacheStore) {
         this.body = body;
         this.json = json;
         this.routes = routes;
         this.deployments = deployments;
         this.executor = executor;
         this.streamIdleLimit = streamIdleLimit;
+        this.cacheLookup = cacheLookup;
+        this.cacheStore = cacheStore;
     }
 
     public void handle(Context ctx) throws IOException {
         ChatCompletionRequest request = json.read(body.read(ctx), ChatCompletionRequest.class);
         validator.validate(request);
         Route route = routes.find(request.model()).orElseThrow(() -> ModelsEndpoint.notFound(request.model()));
+        CacheTicket cached = cacheLookup.lookup(ctx, route, request);
+        if (cached.answered()) {
+            return;
+        }
         if (request.isStream()) {
-            stream(ctx, route, request);
+            stream(ctx, route, request, cached);
         } else {
-            complete(ctx, route, request);
+            complete(ctx, route, request, cached);
         }
     }
 
-    private void complete(Context ctx, Route route, ChatCompletionRequest request) {
+    private void complete(Context ctx, Route route, ChatCompletionRequest request, CacheTicket cached) {
         Answer<ChatCompletionResponse> answer;
         try {
             answer = executor.call(route, id -> deployments.chat(id).complete(request));
@@ -74,9 +88,12 @@ public final class ChatCompletionsEndpoint {
                 response.created() > 0 ? response.created() : nowSeconds(),
                 response.model() != null ? response.model() : answer.servedBy().model());
         ctx.contentType("application/json").result(json.write(stamped));
+        // TODO(merge): pass the routing layer's degraded mark (local model tier) instead of false.
+        cacheStore.afterAnswer(cached, route, answer.servedBy(), false, stamped);
     }
 
-    private void stream(Context ctx, Route route, ChatCompletionRequest request) throws IOException {
+    private void stream(Context ctx, Route route, ChatCompletionRequest request, CacheTicket cached)
+            throws IOException {
         StreamStart start;
         try {
             start = executor.stream(route, (id, listener) -> deployments.chat(id).stream(request, listener));
@@ -90,7 +107,14 @@ public final class ChatCompletionsEndpoint {
         try {
             SseWriter sse = SseWriter.open(ctx);
             sse.data(json.write(chunks.delta(ChatCompletionChunk.Delta.role("assistant"))));
-            relayUntilEnd(sse, chunks, start.first(), relay, request.includeUsageInStream(), start);
+            StreamCapture capture = cacheStore.capture(cached);
+            StreamEvent.Complete end = relayUntilEnd(sse, chunks, start.first(), relay,
+                    request.includeUsageInStream(), start, capture);
+            if (end != null) {
+                // TODO(merge): pass the routing layer's degraded mark (local model tier) instead of false.
+                cacheStore.afterStream(cached, route, start.servedBy(), false, capture, start.servedBy().model(),
+                        end.finishReason(), end.usage());
+            }
         } catch (IOException clientGone) {
             // The client hung up; the provider's remaining tokens are of no use to anyone.
             log.debug("client left a stream from {}", start.servedBy());
@@ -99,37 +123,46 @@ public final class ChatCompletionsEndpoint {
         }
     }
 
-    /** Copies events to the client until the stream ends properly, fails, or goes quiet for too long. */
-    private void relayUntilEnd(SseWriter sse, ChunkFactory chunks, StreamEvent first, StreamRelay relay,
-                               boolean includeUsage, StreamStart start) throws IOException {
+    /**
+     * Copies events to the client until the stream ends properly (returns its end, after [DONE]), fails, or goes
+     * quiet for too long (returns null). Text goes to {@code capture} too, when there is one.
+     */
+    private StreamEvent.Complete relayUntilEnd(SseWriter sse, ChunkFactory chunks, StreamEvent first,
+                                               StreamRelay relay, boolean includeUsage, StreamStart start,
+                                               StreamCapture capture) throws IOException {
         StreamEvent event = first;
         while (true) {
             switch (event) {
-                case StreamEvent.Delta delta -> sse.data(json.write(chunks.delta(delta.delta())));
+                case StreamEvent.Delta delta -> {
+                    sse.data(json.write(chunks.delta(delta.delta())));
+                    if (capture != null) {
+                        capture.add(delta.delta());
+                    }
+                }
                 case StreamEvent.Complete complete -> {
                     sse.data(json.write(chunks.finish(complete.finishReason())));
                     if (includeUsage && complete.usage() != null) {
                         sse.data(json.write(chunks.usage(complete.usage())));
                     }
                     sse.done();
-                    return;
+                    return complete;
                 }
                 case StreamEvent.Failed failed -> {
                     failMidStream(sse, start, failed.failure());
-                    return;
+                    return null;
                 }
                 case null -> {
                     failMidStream(sse, start, new ProviderException(FailureClass.TIMEOUT, 0,
                             start.servedBy() + " went silent for " + streamIdleLimit.toMillis() + " ms mid-stream",
                             null, "upstream_timeout", null, null));
-                    return;
+                    return null;
                 }
             }
             try {
                 event = relay.next(streamIdleLimit);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return null;
             }
         }
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 /** Turns the text of a detour.yaml into a validated {@link DetourConfig}, reporting every problem at once. */
 final class DetourConfigReader {
 
-    static final List<String> KEYS = List.of("server", "providers", "routes");
+    static final List<String> KEYS = List.of("server", "providers", "routes", "cache");
 
     private final Map<String, String> env;
     private final BuiltInDefaults defaults;
@@ -45,7 +45,8 @@ final class DetourConfigReader {
         } else {
             routes = new RouteConfigReader(reader, problems, known).readAll(routesField);
         }
+        CacheConfig cache = new CacheConfigReader(reader).read(sections.get("cache"));
         problems.throwIfAny();
-        return new LoadedConfig(new DetourConfig(server, providers, routes), notes);
+        return new LoadedConfig(new DetourConfig(server, providers, routes, cache), notes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.detour.gateway.server;
 
+import dev.detour.cache.embed.Embedder;
 import dev.detour.gateway.api.ApiException;
 import dev.detour.gateway.api.ChatCompletionsEndpoint;
 import dev.detour.gateway.api.DetourHeaders;
@@ -10,6 +11,12 @@ import dev.detour.gateway.api.ModelsEndpoint;
 import dev.detour.gateway.api.RequestBody;
 import dev.detour.gateway.api.RequestIds;
 import dev.detour.gateway.api.RoutingErrorHandler;
+import dev.detour.gateway.cache.CacheAdminEndpoints;
+import dev.detour.gateway.cache.CacheLookupStep;
+import dev.detour.gateway.cache.CacheRequestMapper;
+import dev.detour.gateway.cache.CacheStoreStep;
+import dev.detour.gateway.cache.CachedReplay;
+import dev.detour.gateway.cache.GatewayCache;
 import dev.detour.gateway.config.DetourConfig;
 import dev.detour.gateway.config.ModelConfig;
 import dev.detour.gateway.config.ProviderConfig;
@@ -29,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** One running gateway: the configuration wired into deployments, routes and the HTTP API. */
 public final class DetourServer implements AutoCloseable {
@@ -41,14 +49,20 @@ public final class DetourServer implements AutoCloseable {
     private final Javalin app;
     private final FailoverExecutor executor = new FailoverExecutor();
     private final RouteTable routes;
+    private final GatewayCache cache;
 
-    private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
+    private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit,
+                         Function<String, Embedder> embedders) {
         JsonCodec json = new JsonCodec();
         RequestBody body = new RequestBody(config.server().maxBodyBytes());
         this.routes = RoutePlan.from(config);
         Deployments deployments = buildDeployments(config, factory);
+        this.cache = GatewayCache.open(config.cache(), config.server().dataDir(), embedders);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
-                streamIdleLimit);
+                streamIdleLimit,
+                new CacheLookupStep(cache, new CacheRequestMapper(json.mapper()), new CachedReplay(json)),
+                new CacheStoreStep(cache, json));
+        CacheAdminEndpoints cacheAdmin = new CacheAdminEndpoints(cache, json);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
         ModelsEndpoint models = new ModelsEndpoint(routes, json);
         HealthEndpoints health = new HealthEndpoints(routes, json);
@@ -70,6 +84,9 @@ public final class DetourServer implements AutoCloseable {
             javalin.routes.get("/v1/models", models::handle);
             javalin.routes.get("/healthz", health::live);
             javalin.routes.get("/readyz", health::ready);
+            javalin.routes.get("/admin/cache", cacheAdmin::stats);
+            javalin.routes.delete("/admin/cache", cacheAdmin::purge);
+            javalin.routes.post("/admin/cache/invalidate", cacheAdmin::invalidate);
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(RoutingException.class, errors::routing);
             javalin.routes.exception(Exception.class, errors::unexpected);
@@ -92,7 +109,16 @@ public final class DetourServer implements AutoCloseable {
     }
 
     public static DetourServer start(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
-        DetourServer server = new DetourServer(config, factory, streamIdleLimit);
+        return start(config, factory, streamIdleLimit, null);
+    }
+
+    /**
+     * As above, with the cache's embedder given by {@code embedders} (model name to embedder; tests share one loaded
+     * model, or inject a fault in front of it); null loads the configured in-process model.
+     */
+    public static DetourServer start(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit,
+                                     Function<String, Embedder> embedders) {
+        DetourServer server = new DetourServer(config, factory, streamIdleLimit, embedders);
         server.app.start();
         log.info("Detour listening on http://{}:{} with {} routes", config.server().host(), server.port(),
                 server.routes.all().size());
@@ -129,5 +155,6 @@ public final class DetourServer implements AutoCloseable {
     public void close() {
         app.stop();
         executor.close();
+        cache.close();
     }
 }
