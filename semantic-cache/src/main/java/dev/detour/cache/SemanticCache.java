@@ -46,6 +46,8 @@ public final class SemanticCache implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SemanticCache.class);
     /** Eviction drops to this share of the limit, so the scan is paid once per many inserts. */
     private static final double LOW_WATER = 0.95;
+    /** How often recently added vectors are folded into Lucene's searcher. */
+    private static final long REFRESH_MILLIS = 250;
 
     private final CacheSettings settings;
     private final Embedder embedder;
@@ -59,6 +61,12 @@ public final class SemanticCache implements AutoCloseable {
     private final ScheduledExecutorService committer;
     private final SecureRandom random = new SecureRandom();
     private final Object evictionLock = new Object();
+    private final java.util.concurrent.ConcurrentHashMap<String, PendingHit> pendingHits =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Hits of one entry not yet written to the store. */
+    private record PendingHit(long lastHitAt, long count) {
+    }
 
     private final LongAdder lookups = new LongAdder();
     private final LongAdder exactHits = new LongAdder();
@@ -97,6 +105,7 @@ public final class SemanticCache implements AutoCloseable {
         });
         long every = settings.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::housekeeping, every, every, TimeUnit.MILLISECONDS);
+        committer.scheduleWithFixedDelay(this::refreshIndex, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         log.info("semantic cache in {}: {} entries, index {}, model {}", dir, store.size(),
                 indexOutcome.name().toLowerCase(), embedder.modelName());
     }
@@ -185,7 +194,9 @@ public final class SemanticCache implements AutoCloseable {
     private LookupResult.Hit hit(CacheEntry entry, LookupResult.Kind kind, double similarity, String reason,
                                  long now) {
         (kind == LookupResult.Kind.EXACT ? exactHits : semanticHits).increment();
-        store.recordHit(entry.id(), now);
+        // Hit statistics go to the store in batches (housekeeping): a write per hit would cost more than the hit.
+        pendingHits.merge(entry.id(), new PendingHit(now, 1),
+                (a, b) -> new PendingHit(Math.max(a.lastHitAt(), b.lastHitAt()), a.count() + b.count()));
         recency.hit(entry.id(), now);
         return new LookupResult.Hit(entry.hitAt(now), kind, similarity, reason);
     }
@@ -227,7 +238,6 @@ public final class SemanticCache implements AutoCloseable {
             recency.put(id, now, expiresAt);
             if (vector != null) {
                 index.add(id, keys.partition(), vector);
-                index.refresh();
             }
         } catch (IOException | RuntimeException e) {
             // The answer already went to the client; a store that fails costs a future hit, nothing more.
@@ -290,8 +300,8 @@ public final class SemanticCache implements AutoCloseable {
             for (String id : ids) {
                 index.delete(id);
                 recency.remove(id);
+                pendingHits.remove(id);
             }
-            index.refresh();
         } catch (IOException e) {
             // The store is the truth: a lost delete leaves a document whose entry is gone, which lookups skip,
             // and the next start's count check rebuilds the index.
@@ -300,15 +310,42 @@ public final class SemanticCache implements AutoCloseable {
         return removed;
     }
 
-    /** Drops expired entries and commits hit statistics and index changes (runs every commit interval). */
+    /** Drops expired entries, writes hit statistics and commits the index (runs every commit interval). */
     void housekeeping() {
         try {
             List<String> expired = recency.expired(clock.millis());
             expirations.add(removeEntries(expired));
-            store.commit();
+            writeHits();
             index.commit();
         } catch (IOException | RuntimeException e) {
             log.warn("cache housekeeping failed: {}", e.toString());
+        }
+    }
+
+    private void writeHits() {
+        if (pendingHits.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Long> lastHits = new java.util.HashMap<>();
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (String id : List.copyOf(pendingHits.keySet())) {
+            PendingHit hit = pendingHits.remove(id);
+            if (hit != null) {
+                lastHits.put(id, hit.lastHitAt());
+                counts.put(id, hit.count());
+            }
+        }
+        store.recordHits(lastHits, counts);
+    }
+
+    /** Folds recently added vectors into Lucene's searcher (they are found by brute force until then). */
+    private void refreshIndex() {
+        try {
+            if (index.pendingCount() > 0) {
+                index.refresh();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("cache index refresh failed: {}", e.toString());
         }
     }
 
@@ -332,9 +369,16 @@ public final class SemanticCache implements AutoCloseable {
 
     @Override
     public void close() {
-        committer.shutdownNow();
+        // shutdown, not shutdownNow: an interrupt inside Lucene's file I/O would break the index writer for good.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.close();
         try {
+            writeHits();
             index.commit();
             index.close();
         } catch (IOException e) {

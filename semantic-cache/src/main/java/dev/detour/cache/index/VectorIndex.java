@@ -21,13 +21,20 @@ import org.apache.lucene.store.FSDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Lucene 10 HNSW index of entry vectors, on disk: one document per semantic entry, its id, its partition and its
  * normalised vector (dot product = cosine). A search only looks inside one partition. The index holds nothing the
  * store does not: it can always be rebuilt from the store ({@link IndexRecovery}).
+ * <p>
+ * Reopening Lucene's reader after every add would cut a tiny segment per entry and put a flush on each store's path.
+ * Instead, entries added since the last {@link #refresh()} wait in a small list that every search also scans by
+ * brute force, so an entry is findable the moment {@link #add} returns, and a periodic refresh folds them in.
  */
 public final class VectorIndex implements AutoCloseable {
 
@@ -38,6 +45,12 @@ public final class VectorIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** An entry added since the last refresh; {@code seq} orders it against refreshes. */
+    private record Pending(long seq, String id, String partition, float[] vector) {
+    }
 
     private VectorIndex(Directory directory, IndexWriter writer) throws IOException {
         this.directory = directory;
@@ -74,15 +87,27 @@ public final class VectorIndex implements AutoCloseable {
         doc.add(new StringField(PARTITION, partition, Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         writer.updateDocument(new Term(ID, id), doc);
+        pending.add(new Pending(sequence.incrementAndGet(), id, partition, vector.clone()));
     }
 
     public void delete(String id) throws IOException {
         writer.deleteDocuments(new Term(ID, id));
+        pending.removeIf(p -> p.id().equals(id));
     }
 
-    /** Makes the latest adds and deletes visible to searches. */
+    /**
+     * Makes the latest adds and deletes visible to Lucene's searcher, and drops the pending entries it now holds.
+     * (A deleted entry may still be found until then; callers check the store, which no longer has it.)
+     */
     public void refresh() throws IOException {
+        long upTo = sequence.get();
         searchers.maybeRefreshBlocking();
+        pending.removeIf(p -> p.seq() <= upTo);
+    }
+
+    /** Entries added since the last refresh (for tests and the periodic refresh's decision). */
+    public int pendingCount() {
+        return pending.size();
     }
 
     /** Makes the latest changes durable on disk. */
@@ -97,17 +122,38 @@ public final class VectorIndex implements AutoCloseable {
             KnnFloatVectorQuery query = new KnnFloatVectorQuery(VECTOR, vector, k,
                     new TermQuery(new Term(PARTITION, partition)));
             TopDocs top = searcher.search(query, k);
-            List<Candidate> found = new ArrayList<>(top.scoreDocs.length);
+            List<Candidate> found = new ArrayList<>(top.scoreDocs.length + pending.size());
             var stored = searcher.storedFields();
+            Set<String> seen = new java.util.HashSet<>();
             for (ScoreDoc hit : top.scoreDocs) {
                 String id = stored.document(hit.doc, Set.of(ID)).get(ID);
                 // Lucene scores a dot product as (1 + dot) / 2, so that scores are never negative.
                 found.add(new Candidate(id, 2.0 * hit.score - 1.0));
+                seen.add(id);
+            }
+            for (Pending p : pending) {
+                if (p.partition().equals(partition) && !seen.contains(p.id())) {
+                    found.add(new Candidate(p.id(), dot(p.vector(), vector)));
+                }
+            }
+            if (found.size() > top.scoreDocs.length) {
+                found.sort(Comparator.comparingDouble(Candidate::cosine).reversed());
+                if (found.size() > k) {
+                    found = new ArrayList<>(found.subList(0, k));
+                }
             }
             return found;
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     /** Live documents, as of the last refresh. */

@@ -47,12 +47,13 @@ public final class BoundedWorkers implements AutoCloseable {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            // Never interrupt a worker: an interrupt inside Lucene's file I/O breaks the index writer for good.
+            future.cancel(false);
             throw new FailOpen("took longer than " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             throw new FailOpen("failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            future.cancel(true);
+            future.cancel(false);
             Thread.currentThread().interrupt();
             throw new FailOpen("interrupted", e);
         }
@@ -60,6 +61,13 @@ public final class BoundedWorkers implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -90,12 +90,19 @@ public final class EntryStore implements AutoCloseable {
         return Optional.ofNullable(exactKeys.get(exactKey));
     }
 
-    /** Notes a hit (last hit time, count); committed later with the next write. */
-    public synchronized void recordHit(String id, long nowMillis) {
-        byte[] bytes = entries.get(id);
-        if (bytes != null) {
-            entries.put(id, EntryCodec.encode(EntryCodec.decode(bytes).hitAt(nowMillis)));
-        }
+    /** Writes batched hit statistics (last hit time, hits to add) in one transaction. */
+    public synchronized void recordHits(java.util.Map<String, Long> lastHits, java.util.Map<String, Long> counts) {
+        lastHits.forEach((id, lastHit) -> {
+            byte[] bytes = entries.get(id);
+            if (bytes != null) {
+                CacheEntry e = EntryCodec.decode(bytes);
+                entries.put(id, EntryCodec.encode(new CacheEntry(e.id(), e.exactKey(), e.partition(), e.tenant(),
+                        e.route(), e.queryText(), e.answer(), e.provider(), e.model(), e.createdAt(),
+                        Math.max(lastHit, e.lastHitAt()), e.hitCount() + counts.getOrDefault(id, 0L), e.expiresAt(),
+                        e.vector())));
+            }
+        });
+        db.commit();
     }
 
     public synchronized Optional<CacheEntry> remove(String id) {
