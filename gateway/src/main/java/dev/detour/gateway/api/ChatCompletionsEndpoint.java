@@ -1,5 +1,9 @@
 package dev.detour.gateway.api;
 
+import dev.detour.gateway.cache.CacheLookupStep;
+import dev.detour.gateway.cache.CacheStoreStep;
+import dev.detour.gateway.cache.CacheTicket;
+import dev.detour.gateway.cache.StreamCapture;
 import dev.detour.gateway.idempotency.IdempotencyClaim;
 import dev.detour.gateway.idempotency.IdempotencyStore;
 import dev.detour.gateway.idempotency.RecordedResponse;
@@ -31,9 +35,9 @@ import java.util.Locale;
 
 /**
  * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, answer a
- * repeated Idempotency-Key from its first answer, screen the route's candidates (context window, language, budget),
- * let the failover executor find a deployment that answers, respond in the OpenAI schema (JSON or SSE), and bill
- * the answer in the usage ledger.
+ * repeated Idempotency-Key from its first answer, answer from the cache when it can, screen the route's candidates
+ * (context window, language, budget), let the failover executor find a deployment that answers, respond in the
+ * OpenAI schema (JSON or SSE), bill the answer in the usage ledger and offer it to the cache.
  */
 public final class ChatCompletionsEndpoint {
 
@@ -50,10 +54,13 @@ public final class ChatCompletionsEndpoint {
     private final IdempotencyStore idempotency;
     private final RequestScreener screener;
     private final UsageMeter meter;
+    private final CacheLookupStep cacheLookup;
+    private final CacheStoreStep cacheStore;
 
     public ChatCompletionsEndpoint(RequestBody body, JsonCodec json, RouteTable routes, Deployments deployments,
                                    FailoverExecutor executor, IdempotencyStore idempotency,
-                                   RequestScreener screener, UsageMeter meter) {
+                                   RequestScreener screener, UsageMeter meter, CacheLookupStep cacheLookup,
+                                   CacheStoreStep cacheStore) {
         this.body = body;
         this.json = json;
         this.routes = routes;
@@ -62,6 +69,8 @@ public final class ChatCompletionsEndpoint {
         this.idempotency = idempotency;
         this.screener = screener;
         this.meter = meter;
+        this.cacheLookup = cacheLookup;
+        this.cacheStore = cacheStore;
     }
 
     public void handle(Context ctx) throws IOException {
@@ -77,9 +86,14 @@ public final class ChatCompletionsEndpoint {
         IdempotencyClaim.Owner owner = (IdempotencyClaim.Owner) claim;
         RecordedResponse sent = null;
         try {
+            CacheTicket cached = cacheLookup.lookup(ctx, route, request);
+            if (cached.answered()) {
+                return;
+            }
             ScreenedRequest screened = screener.screen(route, request, ctx.header(CostBudget.HEADER));
             ScreeningHeaders.write(ctx, screened);
-            sent = request.isStream() ? stream(ctx, screened, owner.records()) : complete(ctx, screened);
+            sent = request.isStream() ? stream(ctx, route, screened, cached, owner.records())
+                    : complete(ctx, route, screened, cached);
         } finally {
             if (sent != null) {
                 owner.complete(sent);
@@ -89,7 +103,7 @@ public final class ChatCompletionsEndpoint {
         }
     }
 
-    private RecordedResponse complete(Context ctx, ScreenedRequest screened) {
+    private RecordedResponse complete(Context ctx, Route route, ScreenedRequest screened, CacheTicket cached) {
         Answer<ChatCompletionResponse> answer;
         try {
             answer = executor.call(screened.route(), id -> deployments.chat(id).complete(screened.requestFor(id)));
@@ -109,11 +123,13 @@ public final class ChatCompletionsEndpoint {
         ctx.header(DetourHeaders.COST, usd(cost));
         byte[] bytes = json.write(stamped);
         ctx.contentType(JSON).result(bytes);
+        cacheStore.afterAnswer(cached, route, answer.servedBy(), answer.degraded(), stamped);
         return ResponseRecords.capture(ctx, JSON, bytes);
     }
 
     /** Streams the answer; returns it as sent when it ended properly and a copy was asked for, else null. */
-    private RecordedResponse stream(Context ctx, ScreenedRequest screened, boolean keepCopy) throws IOException {
+    private RecordedResponse stream(Context ctx, Route route, ScreenedRequest screened, CacheTicket cached,
+                                    boolean keepCopy) throws IOException {
         StreamStart start;
         try {
             start = executor.stream(screened.route(),
@@ -130,11 +146,14 @@ public final class ChatCompletionsEndpoint {
             SseWriter sse = SseWriter.open(ctx, keepCopy);
             sse.data(json.write(chunks.delta(ChatCompletionChunk.Delta.role("assistant"))));
             StringBuilder text = new StringBuilder();
+            StreamCapture capture = cacheStore.capture(cached);
             StreamEvent.Complete end = relayUntilEnd(sse, chunks, start.first(), relay,
-                    screened.request().includeUsageInStream(), start, text);
+                    screened.request().includeUsageInStream(), start, text, capture);
             if (end == null) {
                 return null;
             }
+            cacheStore.afterStream(cached, route, start.servedBy(), start.degraded(), capture,
+                    start.servedBy().model(), end.finishReason(), end.usage());
             meter.bill(ctx.res().getHeader(DetourHeaders.REQUEST_ID), screened, start.servedBy(), end.usage(),
                     text.toString(), true);
             return keepCopy ? ResponseRecords.capture(ctx, EVENT_STREAM, sse.sent()) : null;
@@ -151,11 +170,12 @@ public final class ChatCompletionsEndpoint {
 
     /**
      * Copies events to the client until the stream ends properly (returns its end), fails, or goes quiet for too
-     * long (returns null). The answer's text is gathered in {@code text}, to count its tokens if the provider does not.
+     * long (returns null). The answer's text is gathered in {@code text}, to count its tokens if the provider does not,
+     * and its deltas go to {@code capture} too when the cache may keep the answer.
      */
     private StreamEvent.Complete relayUntilEnd(SseWriter sse, ChunkFactory chunks, StreamEvent first,
                                                StreamRelay relay, boolean includeUsage, StreamStart start,
-                                               StringBuilder text) throws IOException {
+                                               StringBuilder text, StreamCapture capture) throws IOException {
         StreamEvent event = first;
         while (true) {
             switch (event) {
@@ -164,6 +184,9 @@ public final class ChatCompletionsEndpoint {
                         text.append(delta.delta().content());
                     }
                     sse.data(json.write(chunks.delta(delta.delta())));
+                    if (capture != null) {
+                        capture.add(delta.delta());
+                    }
                 }
                 case StreamEvent.Complete complete -> {
                     sse.data(json.write(chunks.finish(complete.finishReason())));

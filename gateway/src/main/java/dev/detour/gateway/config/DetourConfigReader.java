@@ -8,7 +8,7 @@ import java.util.Map;
 final class DetourConfigReader {
 
     static final List<String> KEYS = List.of("server", "providers", "routes", "routing", "prices", "idempotency",
-            "local");
+            "local", "cache");
 
     private final Map<String, String> env;
     private final BuiltInDefaults defaults;
@@ -51,8 +51,9 @@ final class DetourConfigReader {
         RoutingConfig routing = new RoutingConfigReader(reader).read(sections.get("routing"));
         PricesConfig prices = new PricesConfigReader(reader).read(sections.get("prices"));
         IdempotencyConfig idempotency = new IdempotencyConfigReader(reader).read(sections.get("idempotency"));
+        CacheConfig cache = new CacheConfigReader(reader).read(sections.get("cache"));
         problems.throwIfAny();
-        return new LoadedConfig(new DetourConfig(server, providers, routes, routing, prices, idempotency, local),
+        return new LoadedConfig(new DetourConfig(server, providers, routes, routing, prices, idempotency, local, cache),
                 notes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.detour.gateway.server;
 
+import dev.detour.cache.embed.Embedder;
 import dev.detour.gateway.admin.AdminEndpoints;
 import dev.detour.gateway.admin.PricesAdminEndpoint;
 import dev.detour.gateway.admin.UsageAdminEndpoint;
@@ -13,6 +14,12 @@ import dev.detour.gateway.api.ModelsEndpoint;
 import dev.detour.gateway.api.RequestBody;
 import dev.detour.gateway.api.RequestIds;
 import dev.detour.gateway.api.RoutingErrorHandler;
+import dev.detour.gateway.cache.CacheAdminEndpoints;
+import dev.detour.gateway.cache.CacheLookupStep;
+import dev.detour.gateway.cache.CacheRequestMapper;
+import dev.detour.gateway.cache.CacheStoreStep;
+import dev.detour.gateway.cache.CachedReplay;
+import dev.detour.gateway.cache.GatewayCache;
 import dev.detour.gateway.config.DetourConfig;
 import dev.detour.gateway.config.ModelConfig;
 import dev.detour.gateway.config.ProviderConfig;
@@ -56,6 +63,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** One running gateway: the configuration wired into deployments, routes and the HTTP API. */
 public final class DetourServer implements AutoCloseable {
@@ -82,8 +90,10 @@ public final class DetourServer implements AutoCloseable {
     private final ActiveChecks activeChecks;
     private final RouteTable routes;
     private final LocalModels localModels;
+    private final GatewayCache cache;
 
-    private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
+    private DetourServer(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit,
+                         Function<String, Embedder> embedders) {
         JsonCodec json = new JsonCodec();
         RequestBody body = new RequestBody(config.server().maxBodyBytes());
         this.routes = RoutePlan.from(config);
@@ -102,10 +112,14 @@ public final class DetourServer implements AutoCloseable {
                 id -> deployments.chat(id).complete(CHECK_REQUEST), policy.activeCheckInterval(),
                 TierTimeouts.LATER_TIERS) : null;
         this.admin = new AdminEndpoints(health, failoverEvents);
+        this.cache = GatewayCache.open(config.cache(), config.server().dataDir(), embedders);
         RequestScreener screener = screener(config, prices, localModels);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
                 new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
-                new UsageMeter(prices, screener.tokens(), ledger));
+                new UsageMeter(prices, screener.tokens(), ledger),
+                new CacheLookupStep(cache, new CacheRequestMapper(json.mapper()), new CachedReplay(json)),
+                new CacheStoreStep(cache, json));
+        CacheAdminEndpoints cacheAdmin = new CacheAdminEndpoints(cache, json);
         UsageAdminEndpoint usage = new UsageAdminEndpoint(ledger, json);
         PricesAdminEndpoint priceAdmin = new PricesAdminEndpoint(prices, json);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
@@ -134,6 +148,9 @@ public final class DetourServer implements AutoCloseable {
             javalin.routes.get("/admin/events", admin::events);
             javalin.routes.get("/admin/usage", usage::handle);
             javalin.routes.post("/admin/prices/reload", priceAdmin::reload);
+            javalin.routes.get("/admin/cache", cacheAdmin::stats);
+            javalin.routes.delete("/admin/cache", cacheAdmin::purge);
+            javalin.routes.post("/admin/cache/invalidate", cacheAdmin::invalidate);
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(RoutingException.class, errors::routing);
             javalin.routes.exception(Exception.class, errors::unexpected);
@@ -156,7 +173,16 @@ public final class DetourServer implements AutoCloseable {
     }
 
     public static DetourServer start(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit) {
-        DetourServer server = new DetourServer(config, factory, streamIdleLimit);
+        return start(config, factory, streamIdleLimit, null);
+    }
+
+    /**
+     * As above, with the cache's embedder given by {@code embedders} (model name to embedder; tests share one loaded
+     * model, or inject a fault in front of it); null loads the configured in-process model.
+     */
+    public static DetourServer start(DetourConfig config, DeploymentFactory factory, Duration streamIdleLimit,
+                                     Function<String, Embedder> embedders) {
+        DetourServer server = new DetourServer(config, factory, streamIdleLimit, embedders);
         server.app.start();
         log.info("Detour listening on http://{}:{} with {} routes", config.server().host(), server.port(),
                 server.routes.all().size());
@@ -241,5 +267,6 @@ public final class DetourServer implements AutoCloseable {
         ledger.close();
         records.close();
         localModels.close();
+        cache.close();
     }
 }

@@ -68,8 +68,8 @@ class ConfigValidationTest {
 
     @Test
     void unknownKeyWithNothingCloseListsTheAllowedKeys() {
-        assertThat(problemsIn("cache: {}\n")).isEqualTo(
-                "detour.yaml:1:1: cache: unknown key 'cache' (expected one of: server, providers, routes, routing, prices, idempotency, local)");
+        assertThat(problemsIn("budgets: {}\n")).isEqualTo(
+                "detour.yaml:1:1: budgets: unknown key 'budgets' (expected one of: server, providers, routes, routing, prices, idempotency, local, cache)");
     }
 
     @Test

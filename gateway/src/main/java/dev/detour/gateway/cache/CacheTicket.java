@@ -1,0 +1,17 @@
+package dev.detour.gateway.cache;
+
+import dev.detour.cache.request.CacheRequest;
+
+/**
+ * What the lookup step hands to the store step for one request: the request as the cache describes it (null when
+ * it is not cacheable or the cache is off), the controls the client sent, the query's embedding if the lookup made
+ * one, and whether the cache already answered.
+ */
+public record CacheTicket(CacheRequest request, CacheControls controls, float[] queryVector, boolean answered) {
+
+    public static final CacheTicket NONE = new CacheTicket(null, null, null, false);
+
+    public boolean mayStore() {
+        return request != null && controls != null && controls.mayStore();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.detour.gateway.cache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.cache.embed.EmbeddingModelChoice;
+import dev.detour.cache.embed.OnnxEmbedder;
+import dev.detour.gateway.config.CacheConfig;
+import dev.detour.gateway.support.TestDataDirs;
+import dev.detour.sim.ProviderSim;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static dev.detour.gateway.cache.CacheThroughGatewayTest.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cache configurations other than the defaults, and faults in the cache itself, through the real gateway. */
+class CacheRulesThroughGatewayTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ProviderSim sim;
+    private static OnnxEmbedder model;
+
+    @BeforeAll
+    static void startSim() {
+        sim = ProviderSim.start();
+        model = OnnxEmbedder.load(EmbeddingModelChoice.ALL_MINILM_L6_V2_Q);
+    }
+
+    @AfterAll
+    static void stopSim() {
+        sim.close();
+        model.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sim.reset();
+    }
+
+    private static String cacheHeader(HttpResponse<String> response) {
+        return response.headers().firstValue(CacheHeaders.CACHE).orElse(null);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
+
+    @Test
+    void aStalledEmbedderFailsOpenToTheProviderAndIsCounted() {
+        StalledEmbedder embedder = new StalledEmbedder(model);
+        CacheConfig config = CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofMillis(200));
+        try (CachedGateway gateway = CachedGateway.start(sim, TestDataDirs.fresh(), config, embedder)) {
+            gateway.chat(ask("What is the capital of France?"));
+            embedder.stall();
+            try {
+                HttpResponse<String> paraphrase = gateway.chat(ask("What's the capital city of France?"));
+                assertThat(paraphrase.statusCode()).isEqualTo(200);
+                assertThat(cacheHeader(paraphrase)).isEqualTo("miss");
+                assertThat(json(paraphrase).at("/choices/0/message/content").asText())
+                        .isEqualTo("Echo: What's the capital city of France?");
+                // The exact layer needs no embedding: it still answers while the embedder is stuck.
+                assertThat(cacheHeader(gateway.chat(ask("What is the capital of France?")))).isEqualTo("exact");
+            } finally {
+                embedder.release();
+            }
+            JsonNode stats = json(gateway.send("GET", "/admin/cache", null));
+            assertThat(stats.get("failedOpen").asLong()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void timeSensitiveQuestionsAreNotStoredWhenTheRuleSaysNoStore() {
+        CacheConfig config = CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofSeconds(20));
+        config = new CacheConfig(true, config.tenant(), config.embeddingModel(), config.threshold(), config.ttl(),
+                config.maxEntries(), config.maxTemperature(), config.lookupTimeout(), config.candidates(),
+                new CacheConfig.TimeSensitiveRule("no_store", Duration.ofMinutes(5), CacheConfig.DEFAULT_PHRASES));
+        try (CachedGateway gateway = CachedGateway.start(sim, TestDataDirs.fresh(), config, model)) {
+            gateway.chat(ask("What is the latest version of Java?"));
+            assertThat(cacheHeader(gateway.chat(ask("What is the latest version of Java?")))).isEqualTo("miss");
+            gateway.chat(ask("Who designed the Java language?"));
+            assertThat(cacheHeader(gateway.chat(ask("Who designed the Java language?")))).isEqualTo("exact");
+        }
+    }
+
+    @Test
+    void withTheCacheOffNothingIsLookedUpOrStoredAndAdminSaysSo() {
+        try (CachedGateway gateway = CachedGateway.start(sim, TestDataDirs.fresh(), CacheConfig.DISABLED, model)) {
+            gateway.chat(ask("What is the capital of France?"));
+            HttpResponse<String> again = gateway.chat(ask("What is the capital of France?"));
+            assertThat(cacheHeader(again)).isNull();
+            assertThat(sim.attemptCount("gpt-a")).isEqualTo(2);
+            assertThat(gateway.send("GET", "/admin/cache", null).statusCode()).isEqualTo(409);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.detour.cache.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Lucene 10 HNSW index of entry vectors, on disk: one document per semantic entry, its id, its partition and its
+ * normalised vector (dot product = cosine). A search only looks inside one partition. The index holds nothing the
+ * store does not: it can always be rebuilt from the store ({@link IndexRecovery}).
+ * <p>
+ * Reopening Lucene's reader after every add would cut a tiny segment per entry and put a flush on each store's path.
+ * Instead, entries added since the last {@link #refresh()} wait in a small list that every search also scans by
+ * brute force, so an entry is findable the moment {@link #add} returns, and a periodic refresh folds them in.
+ */
+public final class VectorIndex implements AutoCloseable {
+
+    static final String ID = "id";
+    static final String PARTITION = "partition";
+    static final String VECTOR = "vector";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** An entry added since the last refresh; {@code seq} orders it against refreshes. */
+    private record Pending(long seq, String id, String partition, float[] vector) {
+    }
+
+    private VectorIndex(Directory directory, IndexWriter writer) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Opens the index in {@code dir}, creating it when {@code create} is set (any old content is dropped). Opening an
+     * existing index that is missing or damaged throws, so that the caller can rebuild.
+     */
+    static VectorIndex open(Path dir, boolean create) throws IOException {
+        Directory directory = FSDirectory.open(dir);
+        try {
+            if (!create) {
+                // Reads every segment's header and checksum footer of its metadata: a missing or truncated file fails here.
+                try (DirectoryReader probe = DirectoryReader.open(directory)) {
+                    probe.numDocs();
+                }
+            }
+            IndexWriterConfig config = new IndexWriterConfig()
+                    .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+                    .setRAMBufferSizeMB(64);
+            return new VectorIndex(directory, new IndexWriter(directory, config));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    public void add(String id, String partition, float[] vector) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(PARTITION, partition, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        writer.updateDocument(new Term(ID, id), doc);
+        pending.add(new Pending(sequence.incrementAndGet(), id, partition, vector.clone()));
+    }
+
+    public void delete(String id) throws IOException {
+        writer.deleteDocuments(new Term(ID, id));
+        pending.removeIf(p -> p.id().equals(id));
+    }
+
+    /**
+     * Makes the latest adds and deletes visible to Lucene's searcher, and drops the pending entries it now holds.
+     * (A deleted entry may still be found until then; callers check the store, which no longer has it.)
+     */
+    public void refresh() throws IOException {
+        long upTo = sequence.get();
+        searchers.maybeRefreshBlocking();
+        pending.removeIf(p -> p.seq() <= upTo);
+    }
+
+    /** Entries added since the last refresh (for tests and the periodic refresh's decision). */
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    /** Makes the latest changes durable on disk. */
+    public void commit() throws IOException {
+        writer.commit();
+    }
+
+    /** The nearest {@code k} entries to {@code vector} inside {@code partition}, nearest first. */
+    public List<Candidate> search(String partition, float[] vector, int k) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            KnnFloatVectorQuery query = new KnnFloatVectorQuery(VECTOR, vector, k,
+                    new TermQuery(new Term(PARTITION, partition)));
+            TopDocs top = searcher.search(query, k);
+            List<Candidate> found = new ArrayList<>(top.scoreDocs.length + pending.size());
+            var stored = searcher.storedFields();
+            Set<String> seen = new java.util.HashSet<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                String id = stored.document(hit.doc, Set.of(ID)).get(ID);
+                // Lucene scores a dot product as (1 + dot) / 2, so that scores are never negative.
+                found.add(new Candidate(id, 2.0 * hit.score - 1.0));
+                seen.add(id);
+            }
+            for (Pending p : pending) {
+                if (p.partition().equals(partition) && !seen.contains(p.id())) {
+                    found.add(new Candidate(p.id(), dot(p.vector(), vector)));
+                }
+            }
+            if (found.size() > top.scoreDocs.length) {
+                found.sort(Comparator.comparingDouble(Candidate::cosine).reversed());
+                if (found.size() > k) {
+                    found = new ArrayList<>(found.subList(0, k));
+                }
+            }
+            return found;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** Live documents, as of the last refresh. */
+    public int size() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+            writer.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

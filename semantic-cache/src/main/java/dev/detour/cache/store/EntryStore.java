@@ -1,0 +1,158 @@
+package dev.detour.cache.store;
+
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The cache's source of truth: a MapDB file (transactions on) of entries by id, and the exact keys that lead to them.
+ * Entries are rebuildable, so a file that fails to open (MapDB 3 files were seen corrupted after kill -9) is moved
+ * aside and the cache starts empty, with a log line, instead of keeping the gateway down.
+ * Writes of new entries commit at once; hit statistics are committed with the next write or {@link #commit()}.
+ */
+public final class EntryStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryStore.class);
+
+    private final DB db;
+    private final HTreeMap<String, byte[]> entries;
+    private final HTreeMap<String, String> exactKeys;
+
+    private EntryStore(DB db) {
+        this.db = db;
+        this.entries = db.hashMap("entries", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+        this.exactKeys = db.hashMap("exact", Serializer.STRING, Serializer.STRING).createOrOpen();
+    }
+
+    /** Opens the store file, or moves a broken one aside and starts an empty one. */
+    public static EntryStore open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + file.getParent(), e);
+        }
+        try {
+            return new EntryStore(make(file));
+        } catch (RuntimeException | Error broken) {
+            Path aside = file.resolveSibling(file.getFileName() + ".broken-" + Instant.now().toEpochMilli());
+            log.warn("cache store {} failed to open ({}); moved aside to {}, the cache starts empty",
+                    file, broken.toString(), aside);
+            moveAside(file, aside);
+            moveAside(file.resolveSibling(file.getFileName() + ".wal.0"), aside.resolveSibling(aside.getFileName() + ".wal.0"));
+            return new EntryStore(make(file));
+        }
+    }
+
+    private static DB make(Path file) {
+        return DBMaker.fileDB(file.toFile()).transactionEnable().fileChannelEnable().make();
+    }
+
+    private static void moveAside(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot move " + from + " aside", e);
+        }
+    }
+
+    /** Adds or replaces an entry; an older entry under the same exact key is removed. Returns the replaced id. */
+    public synchronized Optional<String> put(CacheEntry entry) {
+        String previous = exactKeys.put(entry.exactKey(), entry.id());
+        if (previous != null && !previous.equals(entry.id())) {
+            entries.remove(previous);
+        } else {
+            previous = null;
+        }
+        entries.put(entry.id(), EntryCodec.encode(entry));
+        db.commit();
+        return Optional.ofNullable(previous);
+    }
+
+    public Optional<CacheEntry> get(String id) {
+        byte[] bytes = entries.get(id);
+        return bytes == null ? Optional.empty() : Optional.of(EntryCodec.decode(bytes));
+    }
+
+    public Optional<String> idForExactKey(String exactKey) {
+        return Optional.ofNullable(exactKeys.get(exactKey));
+    }
+
+    /** Writes batched hit statistics (last hit time, hits to add) in one transaction. */
+    public synchronized void recordHits(java.util.Map<String, Long> lastHits, java.util.Map<String, Long> counts) {
+        lastHits.forEach((id, lastHit) -> {
+            byte[] bytes = entries.get(id);
+            if (bytes != null) {
+                CacheEntry e = EntryCodec.decode(bytes);
+                entries.put(id, EntryCodec.encode(new CacheEntry(e.id(), e.exactKey(), e.partition(), e.tenant(),
+                        e.route(), e.queryText(), e.answer(), e.provider(), e.model(), e.createdAt(),
+                        Math.max(lastHit, e.lastHitAt()), e.hitCount() + counts.getOrDefault(id, 0L), e.expiresAt(),
+                        e.vector())));
+            }
+        });
+        db.commit();
+    }
+
+    public synchronized Optional<CacheEntry> remove(String id) {
+        Optional<CacheEntry> removed = removeUncommitted(id);
+        db.commit();
+        return removed;
+    }
+
+    /** Removes many entries in one transaction. */
+    public synchronized int removeAll(Iterable<String> ids) {
+        int n = 0;
+        for (String id : ids) {
+            n += removeUncommitted(id).isPresent() ? 1 : 0;
+        }
+        db.commit();
+        return n;
+    }
+
+    private Optional<CacheEntry> removeUncommitted(String id) {
+        byte[] bytes = entries.remove(id);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        CacheEntry entry = EntryCodec.decode(bytes);
+        exactKeys.remove(entry.exactKey(), id);
+        return Optional.of(entry);
+    }
+
+    /** Every entry, one at a time (admin scans, index rebuilds). */
+    public void forEach(Consumer<CacheEntry> action) {
+        for (byte[] bytes : entries.values()) {
+            if (bytes != null) {
+                action.accept(EntryCodec.decode(bytes));
+            }
+        }
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public synchronized void commit() {
+        db.commit();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!db.isClosed()) {
+            db.commit();
+            db.close();
+        }
+    }
+}
