@@ -153,15 +153,15 @@ public final class OutageExperiment {
         List<Sent> during = sent.stream().filter(s -> !s.at().isBefore(downAt) && s.at().isBefore(upAt)).toList();
         double success = during.isEmpty() ? Double.NaN
                 : during.stream().filter(s -> s.status() == 200).count() / (double) during.size();
-        // Traffic has shifted at the last call to the primary before its first quiet second: after that it only
-        // gets the circuit's probes.
+        // Traffic has shifted at the last call to the primary before its first quiet stretch of half the open
+        // duration (5 s by default): after that it only gets the circuit's probes.
         List<Instant> calls = primaryCalls.stream().map(Attempt::at)
                 .filter(t -> !t.isBefore(downAt) && t.isBefore(upAt)).sorted().toList();
         Long shift = null;
         Instant shiftedAt = null;
         for (int i = 0; i < calls.size(); i++) {
             Instant next = i + 1 < calls.size() ? calls.get(i + 1) : upAt;
-            if (Duration.between(calls.get(i), next).toMillis() >= 1000) {
+            if (Duration.between(calls.get(i), next).toMillis() >= 5000) {
                 shiftedAt = calls.get(i);
                 shift = Duration.between(downAt, shiftedAt).toMillis();
                 break;
@@ -200,11 +200,12 @@ public final class OutageExperiment {
                 .append("Set-up: provider-sim, the gateway and ").append(clients).append(" closed-loop clients in one JVM on ")
                 .append("loopback. Route `chat`: tier 1 `sim/primary` (first-token timeout 2 s), tier 2 `sim/backup` ")
                 .append("(3 s), OpenAI protocol through the real LangChain4j adapter. Default health policy: 60 s ")
-                .append("window, circuit opens at 15 % failures over at least 10 calls, 10 s open, 3 half-open probes. ")
+                .append("window, circuit opens at 15 % failures over at least 10 calls or at 5 failures in a row, 10 s open, "
+                        + "3 half-open probes. ")
                 .append("Phases: ").append(before.toSeconds()).append(" s healthy, ").append(outage.toSeconds())
                 .append(" s outage of the primary, ").append(after.toSeconds()).append(" s after its recovery.\n\n")
-                .append("- *shift*: from the outage's start to the last call the primary got before its first quiet second ")
-                .append("(after that it only sees probes); *circuit open*: when the health snapshot first showed it open.\n")
+                .append("- *shift*: from the outage's start to the last call the primary got before it went quiet ")
+                .append("(after that it only sees probes: the first gap of 5 s or more between its calls); *circuit open*: when the health snapshot first showed it open.\n")
                 .append("- *success*: share of client requests sent during the outage that got a 200.\n")
                 .append("- *recovery*: from the primary's recovery to the first request it served again.\n\n")
                 .append("| outage | requests before / during | success during | shift (ms) | circuit open (ms) | ")

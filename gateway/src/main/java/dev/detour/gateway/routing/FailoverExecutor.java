@@ -62,15 +62,18 @@ public final class FailoverExecutor implements AutoCloseable {
     public <T> Answer<T> call(Route route, Function<DeploymentId, T> attempt) {
         RequestJourney journey = new RequestJourney(route, events, limits.requestTimeout());
         CandidatePlan plan = plan(route);
+        Candidate refused = null;
         for (Candidate candidate : plan.candidates()) {
             if (health.tryAcquire(candidate.deployment())) {
                 Answer<T> answer = callWithOneQuickRetry(journey, candidate, attempt);
                 if (answer != null) {
                     return answer;
                 }
+            } else if (refused == null) {
+                refused = candidate;
             }
         }
-        Candidate lastResort = lastResort(plan, journey);
+        Candidate lastResort = lastResort(plan, refused, journey);
         if (lastResort != null) {
             Answer<T> answer = callOnce(journey, lastResort, attempt);
             if (answer != null) {
@@ -123,6 +126,7 @@ public final class FailoverExecutor implements AutoCloseable {
     public StreamStart stream(Route route, BiFunction<DeploymentId, StreamListener, StreamHandle> start) {
         RequestJourney journey = new RequestJourney(route, events, limits.requestTimeout());
         CandidatePlan plan = plan(route);
+        Candidate refused = null;
         for (Candidate candidate : plan.candidates()) {
             if (health.tryAcquire(candidate.deployment())) {
                 StreamStart started = streamOnce(journey, candidate, start);
@@ -133,9 +137,11 @@ public final class FailoverExecutor implements AutoCloseable {
                 if (started != null) {
                     return started;
                 }
+            } else if (refused == null) {
+                refused = candidate;
             }
         }
-        Candidate lastResort = lastResort(plan, journey);
+        Candidate lastResort = lastResort(plan, refused, journey);
         if (lastResort != null) {
             StreamStart started = streamOnce(journey, lastResort, start);
             if (started != null) {
@@ -241,9 +247,16 @@ public final class FailoverExecutor implements AutoCloseable {
         return false;
     }
 
-    /** Never black-hole: when no ready candidate answered, the least bad open circuit gets one try. */
-    private static Candidate lastResort(CandidatePlan plan, RequestJourney journey) {
+    /**
+     * Never black-hole: when no ready candidate answered, the least bad open circuit gets one try. Failing that
+     * (the snapshot did not show the circuit open yet, or its probes were all taken), the first candidate whose
+     * circuit refused, unless it is cooling down after a 429.
+     */
+    private Candidate lastResort(CandidatePlan plan, Candidate refused, RequestJourney journey) {
         Candidate lastResort = plan.lastResort();
+        if (lastResort == null && refused != null && !health.coolingDown(refused.deployment())) {
+            lastResort = refused;
+        }
         if (lastResort == null || journey.attemptsOn(lastResort.deployment()) > 0 || journey.outOfTime()) {
             return null;
         }

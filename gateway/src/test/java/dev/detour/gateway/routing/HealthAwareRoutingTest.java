@@ -41,7 +41,7 @@ class HealthAwareRoutingTest {
     /** Long enough for a warm adapter's answer on a busy machine, short enough to wait out in a test. */
     private static final Duration IMPATIENT = Duration.ofMillis(1000);
     /** Small windows so a test can open a circuit with a handful of calls; probes never steal a request. */
-    private static final HealthPolicy QUICK = new HealthPolicy(Duration.ofSeconds(10), 50f, 4,
+    private static final HealthPolicy QUICK = new HealthPolicy(Duration.ofSeconds(10), 50f, 4, 0,
             Duration.ofSeconds(30), 1, Duration.ofMillis(300), Duration.ofSeconds(5), 0, null);
 
     private ProviderSim sim;
@@ -206,6 +206,23 @@ class HealthAwareRoutingTest {
         JsonNode primary = deploymentHealth("openai/primary");
         assertThat(primary.path("state").asText()).isEqualTo("open");
         assertThat(primary.path("outcomes").path("overloaded").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void failuresInARowOpenTheCircuitEvenWhenTheWindowIsFullOfSuccesses() throws Exception {
+        start(new HealthPolicy(Duration.ofSeconds(10), 50f, 4, 3, Duration.ofSeconds(30), 1, Duration.ofMillis(300),
+                Duration.ofSeconds(5), 0, null));
+        for (int i = 0; i < 20; i++) {
+            assertThat(servedBy(ask("main"))).isEqualTo("openai/primary");
+        }
+        sim.fault("primary", Fault.status(503));
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(servedBy(ask("main"))).isEqualTo("openai/backup");
+        }
+
+        assertThat(sim.attemptCount("primary")).as("20 answers, then 3 failures in a row").isEqualTo(23);
+        assertThat(deploymentHealth("openai/primary").path("state").asText()).isEqualTo("open");
     }
 
     @Test
