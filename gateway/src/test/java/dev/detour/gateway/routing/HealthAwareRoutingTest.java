@@ -156,13 +156,16 @@ class HealthAwareRoutingTest {
         start(QUICK);
         sim.fault("primary", Fault.hang());
 
+        long started = System.nanoTime();
         HttpResponse<String> response = ask("main");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(servedBy(response)).isEqualTo("openai/backup");
         assertThat(sim.attemptCount("primary")).isEqualTo(1);
-        Duration waited = Duration.between(sim.attempts("primary").getFirst().at(), sim.attempts("backup").getFirst().at());
-        assertThat(waited).as("the fallback is asked once the first tier's timeout ran out")
-                .isGreaterThanOrEqualTo(IMPATIENT.minusMillis(50)).isLessThan(PATIENT);
+        assertThat(sim.attempts("backup").getFirst().at()).isAfter(sim.attempts("primary").getFirst().at());
+        // Measured at the client: the sim's receipt time of the first call can lag its sending on a busy machine.
+        assertThat(took).as("the fallback answered once the first tier's timeout ran out")
+                .isGreaterThanOrEqualTo(IMPATIENT).isLessThan(PATIENT);
     }
 
     @Test
