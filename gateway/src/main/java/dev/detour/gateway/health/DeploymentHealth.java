@@ -44,6 +44,9 @@ final class DeploymentHealth {
                 .maxWaitDurationInHalfOpenState(policy.openDuration().plus(policy.window()))
                 .recordException(t -> t instanceof ProviderException p
                         && FailureWeight.countsAgainstDeployment(p.failureClass()))
+                // Without this, resilience4j would count the others as successes: they are neither.
+                .ignoreException(t -> t instanceof ProviderException p
+                        && !FailureWeight.countsAgainstDeployment(p.failureClass()))
                 .writableStackTraceEnabled(false)
                 .build();
         this.breaker = CircuitBreaker.of(id.toString(), config);
