@@ -72,6 +72,10 @@ final class DeploymentHealth {
         return cooldown.cooling(nowNanos);
     }
 
+    long coolingNanos(long nowNanos) {
+        return cooldown.remainingNanos(nowNanos);
+    }
+
     /** Gives back a permission that was not used for a call with an outcome. */
     void release() {
         breaker.releasePermission();

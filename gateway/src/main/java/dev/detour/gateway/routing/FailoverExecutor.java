@@ -263,12 +263,13 @@ public final class FailoverExecutor implements AutoCloseable {
         return lastResort;
     }
 
-    private static RoutingException exhausted(RequestJourney journey, CandidatePlan plan) {
+    private RoutingException exhausted(RequestJourney journey, CandidatePlan plan) {
         var attempts = journey.attempts();
         if (attempts.isEmpty()) {
-            if (plan.coolingNanos() > 0) {
+            long cooling = plan.coolingNanos() > 0 ? plan.coolingNanos() : shortestLiveCooldown(journey.route());
+            if (cooling > 0) {
                 // Everything asked us to wait: say so with the shortest wait, rather than call a provider early.
-                Duration wait = Duration.ofNanos(plan.coolingNanos());
+                Duration wait = Duration.ofNanos(cooling);
                 return journey.giveUp(new ProviderException(FailureClass.RATE_LIMITED, 0,
                         "every provider of route '" + journey.route().name() + "' is rate limited; retry after "
                                 + wait.toMillis() + " ms", wait, "rate_limit_exceeded", null, null));
@@ -279,6 +280,20 @@ public final class FailoverExecutor implements AutoCloseable {
         boolean allUnsupported = attempts.stream().allMatch(a -> UNSUPPORTED.equals(a.failure().code()));
         ProviderException decisive = allUnsupported ? attempts.getFirst().failure() : attempts.getLast().failure();
         return journey.giveUp(decisive);
+    }
+
+    /** When the snapshot had not caught up with a fresh 429 yet: the live cool-downs of the route's deployments. */
+    private long shortestLiveCooldown(Route route) {
+        long shortest = 0;
+        for (Tier tier : route.tiers()) {
+            for (DeploymentId deployment : tier.deployments()) {
+                long left = health.coolingNanos(deployment);
+                if (left > 0 && (shortest == 0 || left < shortest)) {
+                    shortest = left;
+                }
+            }
+        }
+        return shortest;
     }
 
     private static ProviderException timeout(DeploymentId deployment, Duration limit) {
