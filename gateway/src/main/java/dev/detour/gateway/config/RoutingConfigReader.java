@@ -11,7 +11,7 @@ final class RoutingConfigReader {
 
     static final List<String> KEYS = List.of("request_timeout", "idle_timeout", "health");
     static final List<String> HEALTH_KEYS = List.of("window", "failure_rate_threshold", "minimum_calls",
-            "open_duration", "half_open_probes", "rate_limit_cooldown", "max_cooldown", "probe_share",
+            "consecutive_failures", "open_duration", "half_open_probes", "rate_limit_cooldown", "max_cooldown", "probe_share",
             "active_checks");
 
     private final FieldReader reader;
@@ -45,6 +45,8 @@ final class RoutingConfigReader {
         float threshold = (float) range(keys.get("failure_rate_threshold"), d.failureRateThreshold(), 0, 100,
                 "a percentage of failed calls, more than 0 and at most 100 (such as 15)");
         int minimumCalls = count(keys.get("minimum_calls"), d.minimumCalls(), "a number of calls, at least 1");
+        int consecutive = keys.get("consecutive_failures") == null ? d.consecutiveFailures()
+                : count0(keys.get("consecutive_failures"), d.consecutiveFailures());
         Duration openDuration = positive(keys.get("open_duration"), d.openDuration());
         int probes = count(keys.get("half_open_probes"), d.halfOpenProbes(), "a number of probe calls, at least 1");
         Duration cooldown = positive(keys.get("rate_limit_cooldown"), d.rateLimitCooldown());
@@ -54,7 +56,7 @@ final class RoutingConfigReader {
         }
         double probeShare = keys.get("probe_share") == null ? d.probeShare() : share(keys.get("probe_share"), d.probeShare());
         Duration activeChecks = activeChecks(keys.get("active_checks"));
-        return new HealthPolicy(window, threshold, minimumCalls, openDuration, probes, cooldown, maxCooldown,
+        return new HealthPolicy(window, threshold, minimumCalls, consecutive, openDuration, probes, cooldown, maxCooldown,
                 probeShare, activeChecks);
     }
 
@@ -112,6 +114,18 @@ final class RoutingConfigReader {
         }
         if (value < 1) {
             reader.problem(field, "expected " + expected + ", got " + value);
+            return fallback;
+        }
+        return value;
+    }
+
+    private int count0(Field field, int fallback) {
+        Integer value = reader.integer(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 0) {
+            reader.problem(field, "expected a number of failures in a row (0 turns this off), got " + value);
             return fallback;
         }
         return value;

@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live health of one deployment: its circuit breaker (resilience4j, time-based window), its 429 cool-down,
@@ -23,6 +24,7 @@ final class DeploymentHealth {
     private final OutcomeWindow checks;
     private final LatencyWindow total;
     private final LatencyWindow firstToken;
+    private final AtomicInteger failuresInARow = new AtomicInteger();
     private volatile long probeAtNanos;
     private volatile LatencyWindow.Percentiles totalPercentiles = LatencyWindow.Percentiles.NONE;
     private volatile LatencyWindow.Percentiles firstTokenPercentiles = LatencyWindow.Percentiles.NONE;
@@ -42,6 +44,9 @@ final class DeploymentHealth {
                 .maxWaitDurationInHalfOpenState(policy.openDuration().plus(policy.window()))
                 .recordException(t -> t instanceof ProviderException p
                         && FailureWeight.countsAgainstDeployment(p.failureClass()))
+                // Without this, resilience4j would count the others as successes: they are neither.
+                .ignoreException(t -> t instanceof ProviderException p
+                        && !FailureWeight.countsAgainstDeployment(p.failureClass()))
                 .writableStackTraceEnabled(false)
                 .build();
         this.breaker = CircuitBreaker.of(id.toString(), config);
@@ -63,6 +68,14 @@ final class DeploymentHealth {
         return !cooldown.cooling(nowNanos) && breaker.tryAcquirePermission();
     }
 
+    boolean coolingDown(long nowNanos) {
+        return cooldown.cooling(nowNanos);
+    }
+
+    long coolingNanos(long nowNanos) {
+        return cooldown.remainingNanos(nowNanos);
+    }
+
     /** Gives back a permission that was not used for a call with an outcome. */
     void release() {
         breaker.releasePermission();
@@ -70,6 +83,9 @@ final class DeploymentHealth {
 
     void succeeded(long totalMicros, long firstTokenMicros) {
         breaker.onSuccess(totalMicros, TimeUnit.MICROSECONDS);
+        if (failuresInARow.get() != 0) {
+            failuresInARow.set(0);
+        }
         cooldown.succeeded();
         outcomes.record(System.currentTimeMillis(), null);
         total.record(totalMicros);
@@ -80,6 +96,13 @@ final class DeploymentHealth {
     Duration failed(ProviderException failure, long elapsedMicros) {
         breaker.onError(elapsedMicros, TimeUnit.MICROSECONDS, failure);
         outcomes.record(System.currentTimeMillis(), failure.failureClass());
+        if (FailureWeight.countsAgainstDeployment(failure.failureClass()) && policy.consecutiveFailures() > 0
+                && failuresInARow.incrementAndGet() >= policy.consecutiveFailures()
+                && breaker.getState() == CircuitBreaker.State.CLOSED) {
+            // The window's rate may lag behind a busy minute of successes; this many failures in a row do not.
+            failuresInARow.set(0);
+            breaker.transitionToOpenState();
+        }
         if (failure.failureClass() == FailureClass.RATE_LIMITED) {
             return cooldown.rateLimited(System.nanoTime(), failure.retryAfter());
         }
@@ -125,6 +148,7 @@ final class DeploymentHealth {
 
     void reset() {
         breaker.reset();
+        failuresInARow.set(0);
         cooldown.clear();
         outcomes.clear();
         checks.clear();

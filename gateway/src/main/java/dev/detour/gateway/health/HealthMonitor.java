@@ -64,6 +64,16 @@ public final class HealthMonitor implements AutoCloseable {
         return health(deployment).tryAcquire(System.nanoTime());
     }
 
+    /** Whether the deployment is cooling down after a 429 right now (a live read, not the snapshot). */
+    public boolean coolingDown(DeploymentId deployment) {
+        return health(deployment).coolingDown(System.nanoTime());
+    }
+
+    /** The cool-down the deployment has left right now, in nanoseconds (0: none). */
+    public long coolingNanos(DeploymentId deployment) {
+        return health(deployment).coolingNanos(System.nanoTime());
+    }
+
     /** Gives back a permission from {@link #tryAcquire} that ended without an outcome (the client left). */
     public void release(DeploymentId deployment) {
         health(deployment).release();

@@ -40,7 +40,8 @@ public final class CandidatePlanner {
         DeploymentStatus leastBadStatus = null;
         long shortestCooling = 0;
         for (Tier tier : route.tiers()) {
-            for (DeploymentId id : order(route.strategy(), tier, health, turn)) {
+            for (DeploymentId id : probesFirst(route.strategy(), order(route.strategy(), tier, health, turn), health,
+                    nowNanos)) {
                 DeploymentStatus status = health.status(id);
                 if (status.state() == CircuitState.COOLING && status.coolingUntilNanos() - nowNanos > 0) {
                     long left = status.coolingUntilNanos() - nowNanos;
@@ -56,6 +57,37 @@ public final class CandidatePlanner {
             }
         }
         return new CandidatePlan(ready, leastBad, shortestCooling);
+    }
+
+    /**
+     * An open circuit whose quiet time is over is only closed again by a probe, and a probe is only sent when a
+     * request tries it: strategies that would rank it late (by price, by latency) put it first, its circuit lets
+     * just a few probes through. Priority keeps it in its listed place, which already comes first when it is due.
+     */
+    private static List<DeploymentId> probesFirst(Strategy strategy, List<DeploymentId> ordered, HealthSnapshot health,
+                                                  long nowNanos) {
+        if (strategy == Strategy.PRIORITY || ordered.size() == 1) {
+            return ordered;
+        }
+        List<DeploymentId> due = null;
+        for (DeploymentId id : ordered) {
+            DeploymentStatus status = health.status(id);
+            if (status.state() != CircuitState.CLOSED && status.state() != CircuitState.COOLING && status.probeDue(nowNanos)) {
+                if (due == null) {
+                    due = new ArrayList<>(ordered.size());
+                }
+                due.add(id);
+            }
+        }
+        if (due == null) {
+            return ordered;
+        }
+        for (DeploymentId id : ordered) {
+            if (!due.contains(id)) {
+                due.add(id);
+            }
+        }
+        return due;
     }
 
     /** The circuit closest to probing, then the lower failure rate. */

@@ -62,15 +62,18 @@ public final class FailoverExecutor implements AutoCloseable {
     public <T> Answer<T> call(Route route, Function<DeploymentId, T> attempt) {
         RequestJourney journey = new RequestJourney(route, events, limits.requestTimeout());
         CandidatePlan plan = plan(route);
+        Candidate refused = null;
         for (Candidate candidate : plan.candidates()) {
             if (health.tryAcquire(candidate.deployment())) {
                 Answer<T> answer = callWithOneQuickRetry(journey, candidate, attempt);
                 if (answer != null) {
                     return answer;
                 }
+            } else if (refused == null) {
+                refused = candidate;
             }
         }
-        Candidate lastResort = lastResort(plan, journey);
+        Candidate lastResort = lastResort(plan, refused, journey);
         if (lastResort != null) {
             Answer<T> answer = callOnce(journey, lastResort, attempt);
             if (answer != null) {
@@ -123,6 +126,7 @@ public final class FailoverExecutor implements AutoCloseable {
     public StreamStart stream(Route route, BiFunction<DeploymentId, StreamListener, StreamHandle> start) {
         RequestJourney journey = new RequestJourney(route, events, limits.requestTimeout());
         CandidatePlan plan = plan(route);
+        Candidate refused = null;
         for (Candidate candidate : plan.candidates()) {
             if (health.tryAcquire(candidate.deployment())) {
                 StreamStart started = streamOnce(journey, candidate, start);
@@ -133,9 +137,11 @@ public final class FailoverExecutor implements AutoCloseable {
                 if (started != null) {
                     return started;
                 }
+            } else if (refused == null) {
+                refused = candidate;
             }
         }
-        Candidate lastResort = lastResort(plan, journey);
+        Candidate lastResort = lastResort(plan, refused, journey);
         if (lastResort != null) {
             StreamStart started = streamOnce(journey, lastResort, start);
             if (started != null) {
@@ -241,21 +247,29 @@ public final class FailoverExecutor implements AutoCloseable {
         return false;
     }
 
-    /** Never black-hole: when no ready candidate answered, the least bad open circuit gets one try. */
-    private static Candidate lastResort(CandidatePlan plan, RequestJourney journey) {
+    /**
+     * Never black-hole: when no ready candidate answered, the least bad open circuit gets one try. Failing that
+     * (the snapshot did not show the circuit open yet, or its probes were all taken), the first candidate whose
+     * circuit refused, unless it is cooling down after a 429.
+     */
+    private Candidate lastResort(CandidatePlan plan, Candidate refused, RequestJourney journey) {
         Candidate lastResort = plan.lastResort();
+        if (lastResort == null && refused != null && !health.coolingDown(refused.deployment())) {
+            lastResort = refused;
+        }
         if (lastResort == null || journey.attemptsOn(lastResort.deployment()) > 0 || journey.outOfTime()) {
             return null;
         }
         return lastResort;
     }
 
-    private static RoutingException exhausted(RequestJourney journey, CandidatePlan plan) {
+    private RoutingException exhausted(RequestJourney journey, CandidatePlan plan) {
         var attempts = journey.attempts();
         if (attempts.isEmpty()) {
-            if (plan.coolingNanos() > 0) {
+            long cooling = plan.coolingNanos() > 0 ? plan.coolingNanos() : shortestLiveCooldown(journey.route());
+            if (cooling > 0) {
                 // Everything asked us to wait: say so with the shortest wait, rather than call a provider early.
-                Duration wait = Duration.ofNanos(plan.coolingNanos());
+                Duration wait = Duration.ofNanos(cooling);
                 return journey.giveUp(new ProviderException(FailureClass.RATE_LIMITED, 0,
                         "every provider of route '" + journey.route().name() + "' is rate limited; retry after "
                                 + wait.toMillis() + " ms", wait, "rate_limit_exceeded", null, null));
@@ -266,6 +280,20 @@ public final class FailoverExecutor implements AutoCloseable {
         boolean allUnsupported = attempts.stream().allMatch(a -> UNSUPPORTED.equals(a.failure().code()));
         ProviderException decisive = allUnsupported ? attempts.getFirst().failure() : attempts.getLast().failure();
         return journey.giveUp(decisive);
+    }
+
+    /** When the snapshot had not caught up with a fresh 429 yet: the live cool-downs of the route's deployments. */
+    private long shortestLiveCooldown(Route route) {
+        long shortest = 0;
+        for (Tier tier : route.tiers()) {
+            for (DeploymentId deployment : tier.deployments()) {
+                long left = health.coolingNanos(deployment);
+                if (left > 0 && (shortest == 0 || left < shortest)) {
+                    shortest = left;
+                }
+            }
+        }
+        return shortest;
     }
 
     private static ProviderException timeout(DeploymentId deployment, Duration limit) {

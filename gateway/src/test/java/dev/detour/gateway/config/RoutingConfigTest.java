@@ -74,6 +74,7 @@ class RoutingConfigTest {
                     window: 30s
                     failure_rate_threshold: 25
                     minimum_calls: 20
+                    consecutive_failures: 0
                     open_duration: 5s
                     half_open_probes: 2
                     rate_limit_cooldown: 500ms
@@ -83,7 +84,7 @@ class RoutingConfigTest {
                 """);
 
         assertThat(config.routing()).isEqualTo(new RoutingConfig(Duration.ofSeconds(45), Duration.ofSeconds(12),
-                new HealthPolicy(Duration.ofSeconds(30), 25f, 20, Duration.ofSeconds(5), 2, Duration.ofMillis(500),
+                new HealthPolicy(Duration.ofSeconds(30), 25f, 20, 0, Duration.ofSeconds(5), 2, Duration.ofMillis(500),
                         Duration.ofSeconds(20), 0.05, Duration.ofSeconds(30))));
     }
 

@@ -89,6 +89,16 @@ class CandidatePlannerTest {
     }
 
     @Test
+    void aDueProbeGoesFirstWhateverTheStrategySoAnOpenCircuitCanClose() {
+        set(A, CircuitState.CLOSED, 10, 0, 0);
+        set(B, CircuitState.CLOSED, 20, 0, 0);
+        set(C, CircuitState.OPEN, 900, now - 1, 0);
+        Route route = new Route("r", List.of(new Tier(List.of(A, B, C), T)), Strategy.LATENCY);
+
+        assertThat(ids(planner(0).plan(route, snapshot(), now))).containsExactly(C, A, B);
+    }
+
+    @Test
     void latencyPrefersTheLowestTimeToFirstTokenAndTriesUnmeasuredOnesFirst() {
         set(A, CircuitState.CLOSED, 300, 0, 0);
         set(B, CircuitState.CLOSED, 50, 0, 0);

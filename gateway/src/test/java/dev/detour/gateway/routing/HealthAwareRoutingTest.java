@@ -41,7 +41,7 @@ class HealthAwareRoutingTest {
     /** Long enough for a warm adapter's answer on a busy machine, short enough to wait out in a test. */
     private static final Duration IMPATIENT = Duration.ofMillis(1000);
     /** Small windows so a test can open a circuit with a handful of calls; probes never steal a request. */
-    private static final HealthPolicy QUICK = new HealthPolicy(Duration.ofSeconds(10), 50f, 4,
+    private static final HealthPolicy QUICK = new HealthPolicy(Duration.ofSeconds(10), 50f, 4, 0,
             Duration.ofSeconds(30), 1, Duration.ofMillis(300), Duration.ofSeconds(5), 0, null);
 
     private ProviderSim sim;
@@ -156,38 +156,16 @@ class HealthAwareRoutingTest {
         start(QUICK);
         sim.fault("primary", Fault.hang());
 
+        long started = System.nanoTime();
         HttpResponse<String> response = ask("main");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(servedBy(response)).isEqualTo("openai/backup");
         assertThat(sim.attemptCount("primary")).isEqualTo(1);
-        Duration waited = Duration.between(sim.attempts("primary").getFirst().at(), sim.attempts("backup").getFirst().at());
-        assertThat(waited).as("the fallback is asked once the first tier's timeout ran out")
-                .isGreaterThanOrEqualTo(IMPATIENT.minusMillis(50)).isLessThan(PATIENT);
-    }
-
-    @Test
-    void aPromptTooLongGoesOnWithoutRetryAndDoesNotCountAgainstTheProvider() throws Exception {
-        start(QUICK);
-        sim.fault("primary", Fault.contextLengthExceeded());
-
-        for (int i = 0; i < 8; i++) {
-            assertThat(servedBy(ask("main"))).isEqualTo("openai/backup");
-        }
-
-        assertThat(sim.attemptCount("primary")).as("asked every time: its circuit stays closed").isEqualTo(8);
-        assertThat(deploymentHealth("openai/primary").path("state").asText()).isEqualTo("closed");
-    }
-
-    @Test
-    void aContentRefusalReachesTheClientWithoutRetryOrFailover() {
-        start(QUICK);
-        sim.fault("primary", Fault.contentPolicy());
-
-        HttpResponse<String> response = ask("main");
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(sim.attemptCount("primary")).isEqualTo(1);
-        assertThat(sim.attemptCount("backup")).isZero();
+        assertThat(sim.attempts("backup").getFirst().at()).isAfter(sim.attempts("primary").getFirst().at());
+        // Measured at the client: the sim's receipt time of the first call can lag its sending on a busy machine.
+        assertThat(took).as("the fallback answered once the first tier's timeout ran out")
+                .isGreaterThanOrEqualTo(IMPATIENT).isLessThan(PATIENT);
     }
 
     @Test
@@ -206,6 +184,23 @@ class HealthAwareRoutingTest {
         JsonNode primary = deploymentHealth("openai/primary");
         assertThat(primary.path("state").asText()).isEqualTo("open");
         assertThat(primary.path("outcomes").path("overloaded").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void failuresInARowOpenTheCircuitEvenWhenTheWindowIsFullOfSuccesses() throws Exception {
+        start(new HealthPolicy(Duration.ofSeconds(10), 50f, 4, 3, Duration.ofSeconds(30), 1, Duration.ofMillis(300),
+                Duration.ofSeconds(5), 0, null));
+        for (int i = 0; i < 20; i++) {
+            assertThat(servedBy(ask("main"))).isEqualTo("openai/primary");
+        }
+        sim.fault("primary", Fault.status(503));
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(servedBy(ask("main"))).isEqualTo("openai/backup");
+        }
+
+        assertThat(sim.attemptCount("primary")).as("20 answers, then 3 failures in a row").isEqualTo(23);
+        assertThat(deploymentHealth("openai/primary").path("state").asText()).isEqualTo("open");
     }
 
     @Test
@@ -324,66 +319,6 @@ class HealthAwareRoutingTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("[DONE]").contains("\"error\"").contains("time limit");
-    }
-
-    @Test
-    void failoverEventsAreStoredAndFilteredByRouteProviderAndTime() throws Exception {
-        start(QUICK);
-        sim.fault("primary", Fault.status(503));
-        ask("main");
-        ask("main");
-        gateway.server().failoverEvents().flush();
-
-        JsonNode events = JSON.readTree(http.get("/admin/events?route=main").body()).path("data");
-        assertThat(events).hasSize(2);
-        JsonNode event = events.get(0);
-        assertThat(event.path("from").asText()).isEqualTo("openai/primary");
-        assertThat(event.path("to").asText()).isEqualTo("openai/backup");
-        assertThat(event.path("failure_class").asText()).isEqualTo("overloaded");
-        assertThat(event.path("latency_added_millis").asDouble()).isPositive();
-
-        assertThat(JSON.readTree(http.get("/admin/events?provider=openai").body()).path("data")).hasSize(2);
-        assertThat(JSON.readTree(http.get("/admin/events?provider=openai/backup").body()).path("data")).hasSize(2);
-        assertThat(JSON.readTree(http.get("/admin/events?provider=other").body()).path("data")).isEmpty();
-        assertThat(JSON.readTree(http.get("/admin/events?route=solo").body()).path("data")).isEmpty();
-        long future = System.currentTimeMillis() + 60_000;
-        assertThat(JSON.readTree(http.get("/admin/events?from=" + future).body()).path("data")).isEmpty();
-        assertThat(http.get("/admin/events?from=yesterday").statusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void theHealthSnapshotIsServedAsJsonAndAsServerSentEvents() throws Exception {
-        start(QUICK);
-        ask("solo");
-
-        JsonNode primary = deploymentHealth("openai/primary");
-        assertThat(primary.path("state").asText()).isEqualTo("closed");
-        assertThat(primary.path("outcomes").path("ok").asLong()).isEqualTo(1);
-
-        HttpResponse<String> stream = http.get("/admin/health/stream?max_events=2");
-        assertThat(stream.headers().firstValue("content-type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
-        List<String> events = stream.body().lines().filter(line -> line.startsWith("data: ")).toList();
-        assertThat(events).hasSize(2);
-        assertThat(JSON.readTree(events.getLast().substring(6)).path("deployments").isArray()).isTrue();
-    }
-
-    @Test
-    void activeChecksReachIdleDeploymentsAndAreCountedApartFromRealTraffic() throws Exception {
-        start(QUICK.withActiveChecks(Duration.ofMillis(200)));
-        sim.fault("backup", Fault.status(503));
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        JsonNode backup = deploymentHealth("openai/backup");
-        while (backup.path("active_checks").path("overloaded").asLong() < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            backup = deploymentHealth("openai/backup");
-        }
-
-        assertThat(backup.path("active_checks").path("overloaded").asLong()).isGreaterThanOrEqualTo(5);
-        assertThat(backup.path("calls").asLong()).as("no real traffic counted").isZero();
-        assertThat(backup.path("state").asText()).as("checks never move a circuit").isEqualTo("closed");
-        assertThat(sim.attemptCount("backup")).isGreaterThanOrEqualTo(5);
     }
 
     /** The deployment's entry in {@code GET /admin/health}, once the snapshot shows its latest outcome. */

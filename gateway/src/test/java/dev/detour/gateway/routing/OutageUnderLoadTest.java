@@ -41,7 +41,7 @@ class OutageUnderLoadTest {
     private static final Duration RECOVERED = Duration.ofMillis(3000);
     private static final Duration OPEN_DURATION = Duration.ofMillis(1000);
     private static final int PROBES = 2;
-    private static final HealthPolicy POLICY = new HealthPolicy(Duration.ofSeconds(10), 15f, 10, OPEN_DURATION,
+    private static final HealthPolicy POLICY = new HealthPolicy(Duration.ofSeconds(10), 15f, 10, 5, OPEN_DURATION,
             PROBES, Duration.ofSeconds(1), Duration.ofSeconds(10), 0, null);
 
     record Sent(Instant at, int status, String servedBy) {
