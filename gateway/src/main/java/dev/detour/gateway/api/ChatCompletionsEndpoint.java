@@ -1,11 +1,15 @@
 package dev.detour.gateway.api;
 
+import dev.detour.gateway.consensus.ConsensusCall;
+import dev.detour.gateway.consensus.ConsensusMode;
+import dev.detour.gateway.consensus.ConsensusOutcome;
 import dev.detour.gateway.idempotency.IdempotencyClaim;
 import dev.detour.gateway.idempotency.IdempotencyStore;
 import dev.detour.gateway.idempotency.RecordedResponse;
 import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderException;
 import dev.detour.gateway.routing.Answer;
+import dev.detour.gateway.routing.Attempt;
 import dev.detour.gateway.routing.Deployments;
 import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.Route;
@@ -28,13 +32,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, answer a
  * repeated Idempotency-Key from its first answer, screen the route's candidates (context window, language, budget),
- * let the failover executor find a deployment that answers, respond in the OpenAI schema (JSON or SSE), and bill
- * the answer in the usage ledger.
+ * let the failover executor find a deployment that answers (or, on a consensus route, two that agree), respond in
+ * the OpenAI schema (JSON or SSE), and bill the answer in the usage ledger.
  */
 public final class ChatCompletionsEndpoint {
 
@@ -52,10 +57,11 @@ public final class ChatCompletionsEndpoint {
     private final IdempotencyStore idempotency;
     private final RequestScreener screener;
     private final UsageMeter meter;
+    private final ConsensusMode consensus;
 
     public ChatCompletionsEndpoint(RequestBody body, JsonCodec json, RouteTable routes, Deployments deployments,
                                    FailoverExecutor executor, Duration streamIdleLimit, IdempotencyStore idempotency,
-                                   RequestScreener screener, UsageMeter meter) {
+                                   RequestScreener screener, UsageMeter meter, ConsensusMode consensus) {
         this.body = body;
         this.json = json;
         this.routes = routes;
@@ -65,6 +71,7 @@ public final class ChatCompletionsEndpoint {
         this.idempotency = idempotency;
         this.screener = screener;
         this.meter = meter;
+        this.consensus = consensus;
     }
 
     public void handle(Context ctx) throws IOException {
@@ -72,6 +79,7 @@ public final class ChatCompletionsEndpoint {
         ChatCompletionRequest request = json.read(raw, ChatCompletionRequest.class);
         validator.validate(request);
         Route route = routes.find(request.model()).orElseThrow(() -> ModelsEndpoint.notFound(request.model()));
+        consensus.refuseStreaming(route.name(), request.isStream());
         IdempotencyClaim claim = idempotency.claim(ctx.header(IdempotencyStore.HEADER), ctx.path(), raw);
         if (claim instanceof IdempotencyClaim.Replay replay) {
             ResponseRecords.replay(ctx, replay.response());
@@ -82,7 +90,13 @@ public final class ChatCompletionsEndpoint {
         try {
             ScreenedRequest screened = screener.screen(route, request, ctx.header(CostBudget.HEADER));
             ScreeningHeaders.write(ctx, screened);
-            sent = request.isStream() ? stream(ctx, screened, owner.records()) : complete(ctx, screened);
+            if (request.isStream()) {
+                sent = stream(ctx, screened, owner.records());
+            } else if (consensus.isOn(route.name())) {
+                sent = completeByConsensus(ctx, screened);
+            } else {
+                sent = complete(ctx, screened);
+            }
         } finally {
             if (sent != null) {
                 owner.complete(sent);
@@ -101,13 +115,39 @@ public final class ChatCompletionsEndpoint {
             throw e;
         }
         AttemptHeaders.write(ctx, screened.route().name(), answer.attempts());
+        double cost = bill(ctx, screened, answer);
+        return respond(ctx, answer, cost);
+    }
+
+    /** Two (or more) providers asked; an answer only when two agree, every answered call billed either way. */
+    private RecordedResponse completeByConsensus(Context ctx, ScreenedRequest screened) {
+        ConsensusOutcome outcome = consensus.run(screened.route(),
+                id -> deployments.chat(id).complete(screened.requestFor(id)));
+        List<Attempt> attempts = outcome.calls().stream().flatMap(call -> call.answered()
+                ? call.answer().attempts().stream() : call.failure().attempts().stream()).toList();
+        AttemptHeaders.write(ctx, screened.route().name(), attempts);
+        ConsensusHeaders.write(ctx, outcome);
+        double cost = outcome.calls().stream().filter(ConsensusCall::answered)
+                .mapToDouble(call -> bill(ctx, screened, call.answer())).sum();
+        if (outcome.agreed() == null) {
+            ctx.header(DetourHeaders.COST, usd(cost));
+            throw new ApiException(502, "upstream_error", "consensus_failed", null, "no two providers of route '"
+                    + screened.route().name() + "' agreed: " + ConsensusHeaders.disagreement(outcome));
+        }
+        return respond(ctx, outcome.agreed().first().answer(), cost);
+    }
+
+    private double bill(Context ctx, ScreenedRequest screened, Answer<ChatCompletionResponse> answer) {
+        return meter.bill(ctx.res().getHeader(DetourHeaders.REQUEST_ID), screened, answer.servedBy(),
+                answer.value().usage(), answerText(answer.value()), false);
+    }
+
+    private RecordedResponse respond(Context ctx, Answer<ChatCompletionResponse> answer, double cost) {
         ChatCompletionResponse response = answer.value();
         ChatCompletionResponse stamped = response.withIdentity(
                 response.id() != null ? response.id() : RequestIds.random("chatcmpl-"),
                 response.created() > 0 ? response.created() : nowSeconds(),
                 response.model() != null ? response.model() : answer.servedBy().model());
-        double cost = meter.bill(ctx.res().getHeader(DetourHeaders.REQUEST_ID), screened, answer.servedBy(),
-                response.usage(), answerText(response), false);
         ctx.header(DetourHeaders.COST, usd(cost));
         byte[] bytes = json.write(stamped);
         ctx.contentType(JSON).result(bytes);

@@ -23,6 +23,7 @@ import dev.detour.gateway.routing.RouteTable;
 import dev.detour.gateway.routing.RoutingException;
 import dev.detour.gateway.admin.PricesAdminEndpoint;
 import dev.detour.gateway.admin.UsageAdminEndpoint;
+import dev.detour.gateway.consensus.ConsensusMode;
 import dev.detour.gateway.cost.PriceList;
 import dev.detour.gateway.idempotency.IdempotencyStore;
 import dev.detour.gateway.language.PromptLanguageDetector;
@@ -74,7 +75,7 @@ public final class DetourServer implements AutoCloseable {
         RequestScreener screener = screener(config, prices);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
                 streamIdleLimit, new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
-                new UsageMeter(prices, screener.tokens(), ledger));
+                new UsageMeter(prices, screener.tokens(), ledger), ConsensusMode.from(config, executor));
         UsageAdminEndpoint usage = new UsageAdminEndpoint(ledger, json);
         PricesAdminEndpoint priceAdmin = new PricesAdminEndpoint(prices, json);
         EmbeddingsEndpoint embeddings = new EmbeddingsEndpoint(body, json, routes, deployments, executor);
