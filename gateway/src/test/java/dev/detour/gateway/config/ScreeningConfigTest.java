@@ -110,6 +110,47 @@ class ScreeningConfigTest {
     }
 
     @Test
+    void consensusIsOffUnlessARouteAsksAndTakesItsDefaultsFromAnEmptyMapping() {
+        DetourConfig config = loader.parse(PROVIDERS + """
+                routes:
+                  plain:
+                    tiers: [[openai/gpt-4o-mini, openai/my-model]]
+                  checked:
+                    tiers: [[openai/gpt-4o-mini, openai/my-model]]
+                    consensus: {}
+                  strict:
+                    tiers: [[openai/gpt-4o-mini], [openai/my-model]]
+                    consensus: {min_similarity: 0.95, max_calls: 2}
+                """, "detour.yaml").config();
+
+        assertThat(config.routes().get(0).consensus()).isNull();
+        assertThat(config.routes().get(1).consensus()).isEqualTo(new ConsensusConfig(0.8, 3));
+        assertThat(config.routes().get(2).consensus()).isEqualTo(new ConsensusConfig(0.95, 2));
+    }
+
+    @Test
+    void consensusNeedsTwoTargetsASimilarityUpToOneAndTwoCalls() {
+        String problems = problemsIn(PROVIDERS + """
+                routes:
+                  alone:
+                    tiers: [openai/gpt-4o-mini]
+                    consensus: {}
+                  bad:
+                    tiers: [[openai/gpt-4o-mini, openai/my-model]]
+                    consensus: {min_similarity: 1.5, max_calls: 1}
+                  empty:
+                    tiers: [[openai/gpt-4o-mini, openai/my-model]]
+                    consensus:
+                """);
+
+        assertThat(problems)
+                .contains("routes.alone.consensus: consensus needs at least 2 targets in the route's tiers, it has 1")
+                .contains("routes.bad.consensus.min_similarity: must be more than 0 and at most 1, got 1.5")
+                .contains("routes.bad.consensus.max_calls: consensus needs at least 2 calls, got 1")
+                .contains("routes.empty.consensus: expected a mapping");
+    }
+
+    @Test
     void aTypoInANewKeyGetsASuggestion() {
         assertThat(problemsIn(PROVIDERS + """
                 routes:
