@@ -34,6 +34,7 @@ public final class UsageMeter {
                        String answerText, boolean stream) {
         int prompt;
         int completion;
+        int cached = 0;
         boolean estimated = usage == null;
         if (estimated) {
             CandidatePlan plan = screened.plan(servedBy);
@@ -43,8 +44,8 @@ public final class UsageMeter {
         } else {
             prompt = usage.promptTokens();
             completion = usage.completionTokens();
+            cached = usage.cachedTokens();
         }
-        int cached = 0; // the adapters do not report cached prompt tokens yet
         double cost = prices.priceOf(servedBy).cost(prompt, cached, completion);
         ledger.record(new UsageRecord(Instant.now(), requestId, null, screened.route().name(), servedBy.provider(),
                 servedBy.model(), prompt, completion, cached, cost, NO_CACHE, stream, estimated));
