@@ -90,6 +90,10 @@ public final class ScreeningBenchmark {
         lines.add(row("detect language, short Chinese prompt", measure(warmup, iterations, () -> languages.detect(chinese))));
         lines.add(row("detect language, long prompt (first 500 chars)", measure(warmup, iterations,
                 () -> languages.detect(SENTENCE.repeat(80)))));
+        lines.add(row("whole screen, short prompt, 4 candidates, language, no budget (upper bound fits: no count)",
+                measure(warmup, iterations, () -> screener.screen(route, shortPrompt, null))));
+        lines.add(row("whole screen, " + longTokens + "-token prompt, 4 candidates, language, no budget (no count)",
+                measure(warmup, iterations, () -> screener.screen(route, longPrompt, null))));
         lines.add(row("whole screen, short prompt, 4 candidates, language + budget", measure(warmup, iterations,
                 () -> screener.screen(route, shortPrompt, "0.5"))));
         lines.add(row("whole screen, " + longTokens + "-token prompt, 4 candidates, language + budget",

@@ -5,6 +5,7 @@ import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.screening.CandidatePlan;
 import dev.detour.gateway.screening.DeploymentProfile;
 import dev.detour.gateway.screening.ScreenedRequest;
+import dev.detour.gateway.tokens.PromptTokens;
 import dev.detour.gateway.tokens.TokenCounter;
 import dev.detour.gateway.wire.Usage;
 
@@ -39,7 +40,8 @@ public final class UsageMeter {
         if (estimated) {
             CandidatePlan plan = screened.plan(servedBy);
             DeploymentProfile profile = screened.profiles().get(servedBy);
-            prompt = plan == null ? 0 : plan.promptTokens();
+            prompt = plan != null && plan.promptCounted() ? plan.promptTokens()
+                    : profile == null ? 0 : new PromptTokens(tokens, screened.request()).estimate(profile.tokenizer());
             completion = profile == null ? 0 : tokens.count(profile.tokenizer(), answerText);
         } else {
             prompt = usage.promptTokens();

@@ -75,11 +75,24 @@ class RequestScreenerTest {
     void theCostEstimateCountsThePromptAndTheLargestPossibleAnswer() {
         RequestScreener screener = screener(128_000, 128_000, RouteScreening.DEFAULTS);
         ChatCompletionRequest request = request("hello", 100);
-        ScreenedRequest screened = screener.screen(route(GPT), request, null);
+        ScreenedRequest screened = screener.screen(route(GPT), request, "100");
 
         int prompt = new PromptTokens(TokenCounter.shared(), request).estimate(TokenizerFamily.O200K);
         // gpt-4o-mini here: $1 in, $10 out per million.
         assertThat(screened.plan(GPT).estimatedCostUsd()).isEqualTo((prompt * 1.0 + 100 * 10.0) / 1e6);
+    }
+
+    @Test
+    void withoutABudgetAPromptFarSmallerThanEveryWindowIsNotTokenized() {
+        RequestScreener screener = screener(128_000, 128_000, RouteScreening.DEFAULTS);
+
+        ScreenedRequest plain = screener.screen(route(GPT, CLAUDE), request("hello", 100), null);
+        ScreenedRequest budgeted = screener.screen(route(GPT, CLAUDE), request("hello", 100), "1");
+
+        assertThat(plain.plan(GPT).promptCounted()).isFalse();
+        assertThat(plain.plan(CLAUDE).promptCounted()).isFalse();
+        assertThat(budgeted.plan(GPT).promptCounted()).isTrue();
+        assertThat(budgeted.plan(CLAUDE).promptTokens()).isPositive();
     }
 
     @Test

@@ -55,6 +55,17 @@ class PromptTokensTest {
         assertThat(sum).isEqualTo(tokens.estimate(TokenizerFamily.O200K));
     }
 
+    @Test
+    void theUpperBoundIsNeverBelowAnyFamilysEstimate() {
+        for (String text : List.of("the cat sat on a mat", "你好，请用中文回答这个问题。", "🙂🙃 emoji 🚀🚀", "a", "",
+                "x".repeat(5000), "ÄÖÜ ß ç é ñ", "<|endoftext|> {\"json\": [1, 2, 3]}")) {
+            PromptTokens tokens = new PromptTokens(counter, request(List.of(ChatMessage.system("sys"), ChatMessage.user(text))));
+            for (TokenizerFamily family : TokenizerFamily.values()) {
+                assertThat(tokens.upperBound()).as(text + " / " + family).isGreaterThanOrEqualTo(tokens.estimate(family));
+            }
+        }
+    }
+
     static ChatCompletionRequest request(List<ChatMessage> messages) {
         return new ChatCompletionRequest("chat", messages, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null);
