@@ -73,7 +73,8 @@ public final class ScreeningBenchmark {
         PriceList prices = new PriceList(config);
         RequestScreener screener = new RequestScreener(tokens, DeploymentProfiles.from(config),
                 RouteScreenings.from(config), prices, languages);
-        Route route = route(config);
+        Route route = route(config, 0);
+        Route openRoute = route(config, 1);
 
         lines.add("| case | p50 µs | p99 µs | p99.9 µs | mean µs |");
         lines.add("|---|---|---|---|---|");
@@ -91,9 +92,9 @@ public final class ScreeningBenchmark {
         lines.add(row("detect language, long prompt (first 500 chars)", measure(warmup, iterations,
                 () -> languages.detect(SENTENCE.repeat(80)))));
         lines.add(row("whole screen, short prompt, 4 candidates, language, no budget (upper bound fits: no count)",
-                measure(warmup, iterations, () -> screener.screen(route, shortPrompt, null))));
+                measure(warmup, iterations, () -> screener.screen(openRoute, shortPrompt, null))));
         lines.add(row("whole screen, " + longTokens + "-token prompt, 4 candidates, language, no budget (no count)",
-                measure(warmup, iterations, () -> screener.screen(route, longPrompt, null))));
+                measure(warmup, iterations, () -> screener.screen(openRoute, longPrompt, null))));
         lines.add(row("whole screen, short prompt, 4 candidates, language + budget", measure(warmup, iterations,
                 () -> screener.screen(route, shortPrompt, "0.5"))));
         lines.add(row("whole screen, " + longTokens + "-token prompt, 4 candidates, language + budget",
@@ -155,15 +156,19 @@ public final class ScreeningBenchmark {
                         new ModelConfig("claude-haiku-4-5", 200_000, 1.0, 5.0, false))),
                 new ProviderConfig("qwen", ProviderKind.OPENAI_COMPATIBLE, "http://127.0.0.1:1", "k", null, null, List.of(
                         new ModelConfig("qwen-plus", 131_072, 0.4, 1.2, false, 0.4, List.of("zh", "ja", "en")))));
-        RouteConfig chat = new RouteConfig("chat", List.of(
+        List<TierConfig> tiers = List.of(
                 new TierConfig(List.of(new DeploymentId("openai", "gpt-4o-mini"), new DeploymentId("anthropic", "claude-haiku-4-5")), Duration.ofSeconds(2)),
-                new TierConfig(List.of(new DeploymentId("qwen", "qwen-plus"), new DeploymentId("openai", "gpt-4.1")), Duration.ofSeconds(3))),
+                new TierConfig(List.of(new DeploymentId("qwen", "qwen-plus"), new DeploymentId("openai", "gpt-4.1")), Duration.ofSeconds(3)));
+        // "chat" has a route budget (every candidate's prompt is counted); "chat-open" has none.
+        RouteConfig chat = new RouteConfig("chat", tiers,
                 new RouteScreening(0, RouteScreening.ContextOverflow.TRIM, 1.0, List.of("zh", "ja")));
-        return new DetourConfig(ServerConfig.DEFAULTS, providers, List.of(chat));
+        RouteConfig open = new RouteConfig("chat-open", tiers,
+                new RouteScreening(0, RouteScreening.ContextOverflow.TRIM, null, List.of("zh", "ja")));
+        return new DetourConfig(ServerConfig.DEFAULTS, providers, List.of(chat, open));
     }
 
-    private static Route route(DetourConfig config) {
-        RouteConfig chat = config.routes().getFirst();
+    private static Route route(DetourConfig config, int index) {
+        RouteConfig chat = config.routes().get(index);
         return new Route(chat.name(), chat.tiers().stream().map(t -> new Tier(t.targets(), t.timeout())).toList());
     }
 
