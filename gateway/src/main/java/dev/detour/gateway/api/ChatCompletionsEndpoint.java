@@ -4,12 +4,16 @@ import dev.detour.gateway.cache.CacheLookupStep;
 import dev.detour.gateway.cache.CacheStoreStep;
 import dev.detour.gateway.cache.CacheTicket;
 import dev.detour.gateway.cache.StreamCapture;
+import dev.detour.gateway.consensus.ConsensusCall;
+import dev.detour.gateway.consensus.ConsensusMode;
+import dev.detour.gateway.consensus.ConsensusOutcome;
 import dev.detour.gateway.idempotency.IdempotencyClaim;
 import dev.detour.gateway.idempotency.IdempotencyStore;
 import dev.detour.gateway.idempotency.RecordedResponse;
 import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderException;
 import dev.detour.gateway.routing.Answer;
+import dev.detour.gateway.routing.Attempt;
 import dev.detour.gateway.routing.Deployments;
 import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.Route;
@@ -31,13 +35,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code POST /v1/chat/completions}: the request path, top to bottom. Parse and validate, find the route, answer a
  * repeated Idempotency-Key from its first answer, answer from the cache when it can, screen the route's candidates
- * (context window, language, budget), let the failover executor find a deployment that answers, respond in the
- * OpenAI schema (JSON or SSE), bill the answer in the usage ledger and offer it to the cache.
+ * (context window, language, budget), let the failover executor find a deployment that answers (or, on a consensus
+ * route, two that agree), respond in the OpenAI schema (JSON or SSE), bill the answer in the usage ledger and offer
+ * it to the cache.
  */
 public final class ChatCompletionsEndpoint {
 
@@ -56,11 +62,12 @@ public final class ChatCompletionsEndpoint {
     private final UsageMeter meter;
     private final CacheLookupStep cacheLookup;
     private final CacheStoreStep cacheStore;
+    private final ConsensusMode consensus;
 
     public ChatCompletionsEndpoint(RequestBody body, JsonCodec json, RouteTable routes, Deployments deployments,
                                    FailoverExecutor executor, IdempotencyStore idempotency,
                                    RequestScreener screener, UsageMeter meter, CacheLookupStep cacheLookup,
-                                   CacheStoreStep cacheStore) {
+                                   CacheStoreStep cacheStore, ConsensusMode consensus) {
         this.body = body;
         this.json = json;
         this.routes = routes;
@@ -71,6 +78,7 @@ public final class ChatCompletionsEndpoint {
         this.meter = meter;
         this.cacheLookup = cacheLookup;
         this.cacheStore = cacheStore;
+        this.consensus = consensus;
     }
 
     public void handle(Context ctx) throws IOException {
@@ -78,6 +86,7 @@ public final class ChatCompletionsEndpoint {
         ChatCompletionRequest request = json.read(raw, ChatCompletionRequest.class);
         validator.validate(request);
         Route route = routes.find(request.model()).orElseThrow(() -> ModelsEndpoint.notFound(request.model()));
+        consensus.refuseStreaming(route.name(), request.isStream());
         IdempotencyClaim claim = idempotency.claim(ctx.header(IdempotencyStore.HEADER), ctx.path(), raw);
         if (claim instanceof IdempotencyClaim.Replay replay) {
             ResponseRecords.replay(ctx, replay.response());
@@ -92,8 +101,13 @@ public final class ChatCompletionsEndpoint {
             }
             ScreenedRequest screened = screener.screen(route, request, ctx.header(CostBudget.HEADER));
             ScreeningHeaders.write(ctx, screened);
-            sent = request.isStream() ? stream(ctx, route, screened, cached, owner.records())
-                    : complete(ctx, route, screened, cached);
+            if (request.isStream()) {
+                sent = stream(ctx, route, screened, cached, owner.records());
+            } else if (consensus.isOn(route.name())) {
+                sent = completeByConsensus(ctx, route, screened, cached);
+            } else {
+                sent = complete(ctx, route, screened, cached);
+            }
         } finally {
             if (sent != null) {
                 owner.complete(sent);
@@ -113,13 +127,40 @@ public final class ChatCompletionsEndpoint {
         }
         AttemptHeaders.write(ctx, screened.route().name(), answer.attempts());
         AttemptHeaders.degraded(ctx, answer.degraded());
+        return respond(ctx, route, cached, answer, bill(ctx, screened, answer));
+    }
+
+    /** Two (or more) providers asked; an answer only when two agree, every answered call billed either way. */
+    private RecordedResponse completeByConsensus(Context ctx, Route route, ScreenedRequest screened,
+                                                 CacheTicket cached) {
+        ConsensusOutcome outcome = consensus.run(screened.route(),
+                id -> deployments.chat(id).complete(screened.requestFor(id)));
+        List<Attempt> attempts = outcome.calls().stream().flatMap(call -> call.answered()
+                ? call.answer().attempts().stream() : call.failure().attempts().stream()).toList();
+        AttemptHeaders.write(ctx, screened.route().name(), attempts);
+        ConsensusHeaders.write(ctx, outcome);
+        double cost = outcome.calls().stream().filter(ConsensusCall::answered)
+                .mapToDouble(call -> bill(ctx, screened, call.answer())).sum();
+        if (outcome.agreed() == null) {
+            ctx.header(DetourHeaders.COST, usd(cost));
+            throw new ApiException(502, "upstream_error", "consensus_failed", null, "no two providers of route '"
+                    + screened.route().name() + "' agreed: " + ConsensusHeaders.disagreement(outcome));
+        }
+        return respond(ctx, route, cached, outcome.agreed().first().answer(), cost);
+    }
+
+    private double bill(Context ctx, ScreenedRequest screened, Answer<ChatCompletionResponse> answer) {
+        return meter.bill(ctx.res().getHeader(DetourHeaders.REQUEST_ID), screened, answer.servedBy(),
+                answer.value().usage(), answerText(answer.value()), false);
+    }
+
+    private RecordedResponse respond(Context ctx, Route route, CacheTicket cached,
+                                     Answer<ChatCompletionResponse> answer, double cost) {
         ChatCompletionResponse response = answer.value();
         ChatCompletionResponse stamped = response.withIdentity(
                 response.id() != null ? response.id() : RequestIds.random("chatcmpl-"),
                 response.created() > 0 ? response.created() : nowSeconds(),
                 response.model() != null ? response.model() : answer.servedBy().model());
-        double cost = meter.bill(ctx.res().getHeader(DetourHeaders.REQUEST_ID), screened, answer.servedBy(),
-                response.usage(), answerText(response), false);
         ctx.header(DetourHeaders.COST, usd(cost));
         byte[] bytes = json.write(stamped);
         ctx.contentType(JSON).result(bytes);

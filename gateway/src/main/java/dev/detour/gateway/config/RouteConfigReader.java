@@ -20,7 +20,8 @@ import java.util.Set;
 final class RouteConfigReader {
 
     static final List<String> ROUTE_KEYS = List.of("tiers", "strategy", "min_context_window", "on_context_overflow",
-            "max_cost_usd", "languages_required");
+            "max_cost_usd", "languages_required", "consensus");
+    static final List<String> CONSENSUS_KEYS = List.of("min_similarity", "max_calls");
     static final List<String> TIER_KEYS = List.of("targets", "timeout", "first_token_timeout", "idle_timeout",
             "total_timeout");
     static final List<String> TARGET_KEYS = List.of("target", "weight");
@@ -80,7 +81,44 @@ final class RouteConfigReader {
             }
         }
         RouteScreening screening = new RouteScreeningReader(reader).read(keys);
-        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers, strategy, screening);
+        ConsensusConfig consensus = consensus(keys.get("consensus"), tiers);
+        return problems.count() > problemsBefore ? null : new RouteConfig(name, tiers, strategy, screening, consensus);
+    }
+
+    /** {@code consensus: {min_similarity: 0.8, max_calls: 3}} (or {@code consensus: {}} for the defaults). */
+    private ConsensusConfig consensus(Field field, List<TierConfig> tiers) {
+        if (field == null) {
+            return null;
+        }
+        if (field.isAbsent()) {
+            reader.problem(field, "expected a mapping such as {min_similarity: 0.8, max_calls: 3} ({} for the defaults)");
+            return null;
+        }
+        Map<String, Field> keys = reader.mapping(field, CONSENSUS_KEYS);
+        if (keys == null) {
+            return null;
+        }
+        double minSimilarity = ConsensusConfig.DEFAULT_MIN_SIMILARITY;
+        Field similarityField = keys.get("min_similarity");
+        Double similarity = similarityField == null ? null : reader.number(similarityField);
+        if (similarity != null && (similarity <= 0 || similarity > 1)) {
+            reader.problem(similarityField, "must be more than 0 and at most 1, got " + similarity);
+        } else if (similarity != null) {
+            minSimilarity = similarity;
+        }
+        int maxCalls = ConsensusConfig.DEFAULT_MAX_CALLS;
+        Field callsField = keys.get("max_calls");
+        Integer calls = callsField == null ? null : reader.integer(callsField);
+        if (calls != null && calls < 2) {
+            reader.problem(callsField, "consensus needs at least 2 calls, got " + calls);
+        } else if (calls != null) {
+            maxCalls = calls;
+        }
+        long targets = tiers.stream().mapToLong(tier -> tier.targets().size()).sum();
+        if (targets < 2) {
+            reader.problemAtKey(field, "consensus needs at least 2 targets in the route's tiers, it has " + targets);
+        }
+        return new ConsensusConfig(minSimilarity, maxCalls);
     }
 
     private Strategy strategy(Field field) {

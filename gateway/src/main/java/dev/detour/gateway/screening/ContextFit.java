@@ -15,12 +15,24 @@ final class ContextFit {
     static final int MIN_ANSWER_TOKENS = 16;
     /** With at least this much room the client's unset limit stays unset (Anthropic's default limit in Detour). */
     static final int UNSET_LIMIT_ROOM = 4096;
+    /** The prompt tokens of a plan whose prompt fitted on its upper bound and was never counted. */
+    static final int NOT_COUNTED = -1;
 
     private ContextFit() {
     }
 
-    /** The plan for {@code profile}, or null when the request does not fit its window. */
-    static Fit check(DeploymentProfile profile, PromptTokens prompt, Integer clientLimit) {
+    /**
+     * The plan for {@code profile}, or null when the request does not fit its window. Unless {@code exact} is asked
+     * for (a cost estimate needs it), a prompt whose {@link PromptTokens#upperBound() upper bound} already fits with
+     * room to spare is not tokenized: its plan says {@link #NOT_COUNTED}.
+     */
+    static Fit check(DeploymentProfile profile, PromptTokens prompt, Integer clientLimit, boolean exact) {
+        if (!exact) {
+            int roomAtLeast = profile.contextWindow() - prompt.upperBound();
+            if (clientLimit != null ? roomAtLeast >= clientLimit : roomAtLeast >= UNSET_LIMIT_ROOM) {
+                return new Fit(NOT_COUNTED, null, clientLimit != null ? clientLimit : roomAtLeast);
+            }
+        }
         int promptTokens = prompt.estimate(profile.tokenizer());
         int room = profile.contextWindow() - promptTokens;
         if (clientLimit != null) {
@@ -32,7 +44,10 @@ final class ContextFit {
         return new Fit(promptTokens, room < UNSET_LIMIT_ROOM ? room : null, room);
     }
 
-    /** The prompt's estimated tokens there, the output limit to send (null: unchanged), and the answer's most tokens. */
+    /**
+     * The prompt's estimated tokens there ({@link #NOT_COUNTED} when not needed), the output limit to send (null:
+     * unchanged), and the answer's most tokens (at least; exact when the prompt was counted).
+     */
     record Fit(int promptTokens, Integer adjustedLimit, int outputAtMost) {
     }
 }

@@ -67,7 +67,10 @@ public final class RequestScreener {
 
         PromptTokens prompt = new PromptTokens(tokens, request);
         Integer clientLimit = request.outputTokenLimit();
-        Map<DeploymentId, ContextFit.Fit> fits = fits(screened, prompt, clientLimit);
+        // A budget needs every candidate's exact count; without one, a prompt far smaller than every window is not
+        // tokenized at all.
+        boolean exact = budget != null;
+        Map<DeploymentId, ContextFit.Fit> fits = fits(screened, prompt, clientLimit, exact);
         int trimmed = 0;
         if (fits.isEmpty()) {
             if (settings.onContextOverflow() != RouteScreening.ContextOverflow.TRIM) {
@@ -85,7 +88,7 @@ public final class RequestScreener {
             trimmed = request.messages().size() - kept.size();
             request = request.withMessages(kept);
             prompt = new PromptTokens(tokens, request);
-            fits = fits(screened, prompt, clientLimit);
+            fits = fits(screened, prompt, clientLimit, exact);
             if (fits.isEmpty()) {
                 throw tooLong(screened, prompt, clientLimit, " after trimming " + trimmed + " messages");
             }
@@ -95,7 +98,7 @@ public final class RequestScreener {
 
         Map<DeploymentId, CandidatePlan> plans = new LinkedHashMap<>();
         windowFits.forEach((id, fit) -> plans.put(id, new CandidatePlan(id, fit.promptTokens(), fit.adjustedLimit(),
-                fit.outputAtMost(), prices.priceOf(id).cost(fit.promptTokens(), 0, fit.outputAtMost()))));
+                fit.outputAtMost(), exact ? prices.priceOf(id).cost(fit.promptTokens(), 0, fit.outputAtMost()) : Double.NaN)));
         if (budget != null) {
             double limit = budget;
             Route affordable = screened.restrictedTo(id -> plans.get(id).estimatedCostUsd() <= limit);
@@ -133,10 +136,11 @@ public final class RequestScreener {
         return kept;
     }
 
-    private Map<DeploymentId, ContextFit.Fit> fits(Route route, PromptTokens prompt, Integer clientLimit) {
+    private Map<DeploymentId, ContextFit.Fit> fits(Route route, PromptTokens prompt, Integer clientLimit,
+                                                   boolean exact) {
         Map<DeploymentId, ContextFit.Fit> fits = new LinkedHashMap<>();
         for (DeploymentId id : candidates(route)) {
-            ContextFit.Fit fit = ContextFit.check(profiles.of(id), prompt, clientLimit);
+            ContextFit.Fit fit = ContextFit.check(profiles.of(id), prompt, clientLimit, exact);
             if (fit != null) {
                 fits.put(id, fit);
             }

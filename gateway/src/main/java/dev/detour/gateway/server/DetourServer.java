@@ -44,6 +44,7 @@ import dev.detour.gateway.routing.FailoverExecutor;
 import dev.detour.gateway.routing.RouteTable;
 import dev.detour.gateway.routing.RoutingException;
 import dev.detour.gateway.routing.RoutingLimits;
+import dev.detour.gateway.consensus.ConsensusMode;
 import dev.detour.gateway.screening.DeploymentProfiles;
 import dev.detour.gateway.screening.RequestScreener;
 import dev.detour.gateway.screening.RouteScreenings;
@@ -118,7 +119,7 @@ public final class DetourServer implements AutoCloseable {
                 new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
                 new UsageMeter(prices, screener.tokens(), ledger),
                 new CacheLookupStep(cache, new CacheRequestMapper(json.mapper()), new CachedReplay(json)),
-                new CacheStoreStep(cache, json));
+                new CacheStoreStep(cache, json), ConsensusMode.from(config, executor));
         CacheAdminEndpoints cacheAdmin = new CacheAdminEndpoints(cache, json);
         UsageAdminEndpoint usage = new UsageAdminEndpoint(ledger, json);
         PricesAdminEndpoint priceAdmin = new PricesAdminEndpoint(prices, json);

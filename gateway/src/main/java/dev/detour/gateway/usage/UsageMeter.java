@@ -5,6 +5,7 @@ import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.screening.CandidatePlan;
 import dev.detour.gateway.screening.DeploymentProfile;
 import dev.detour.gateway.screening.ScreenedRequest;
+import dev.detour.gateway.tokens.PromptTokens;
 import dev.detour.gateway.tokens.TokenCounter;
 import dev.detour.gateway.wire.Usage;
 
@@ -34,17 +35,19 @@ public final class UsageMeter {
                        String answerText, boolean stream) {
         int prompt;
         int completion;
+        int cached = 0;
         boolean estimated = usage == null;
         if (estimated) {
             CandidatePlan plan = screened.plan(servedBy);
             DeploymentProfile profile = screened.profiles().get(servedBy);
-            prompt = plan == null ? 0 : plan.promptTokens();
+            prompt = plan != null && plan.promptCounted() ? plan.promptTokens()
+                    : profile == null ? 0 : new PromptTokens(tokens, screened.request()).estimate(profile.tokenizer());
             completion = profile == null ? 0 : tokens.count(profile.tokenizer(), answerText);
         } else {
             prompt = usage.promptTokens();
             completion = usage.completionTokens();
+            cached = usage.cachedTokens();
         }
-        int cached = 0; // the adapters do not report cached prompt tokens yet
         double cost = prices.priceOf(servedBy).cost(prompt, cached, completion);
         ledger.record(new UsageRecord(Instant.now(), requestId, null, screened.route().name(), servedBy.provider(),
                 servedBy.model(), prompt, completion, cached, cost, NO_CACHE, stream, estimated));

@@ -295,10 +295,12 @@ class CacheThroughGatewayTest {
         assertThat(cacheHeader(asJson)).isEqualTo("exact");
         assertThat(content(asJson)).isEqualTo("Echo: Name three rivers in Europe");
 
-        sim.fault("gpt-a", Fault.cutAfterChunks(2).times(1));
+        // Cut once the answer is under way: a cut before the first byte reaches the client would be retried.
+        sim.fault("gpt-a", Fault.cutAfterChunks(4));
         ObjectNode broken = request("chat", "You are helpful.", "Name three mountains in Asia").put("stream", true);
         assertThat(gateway.http().post("/v1/chat/completions", broken.toString()).body())
                 .doesNotContain(SseEvents.DONE);
+        sim.clearFault("gpt-a");
         assertThat(cacheHeader(gateway.chat(ask("Name three mountains in Asia")))).isEqualTo("miss");
     }
 
