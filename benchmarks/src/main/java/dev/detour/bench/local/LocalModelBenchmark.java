@@ -66,9 +66,11 @@ public final class LocalModelBenchmark {
                 .append("first token, detokenization).\n")
                 .append("- **decode ms/token**: after the first token, per further token. The module's loop also detokenizes ")
                 .append("incrementally, checks stop strings and the deadline, and streams each piece; the bare loop only runs ")
-                .append("the graph and takes the argmax.\n\n")
-                .append("| model | load | prompt tokens | TTFT ms | tokens/s (decode) | module ms/token | bare ORT ms/token | loop overhead |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append("the graph and takes the argmax.\n")
+                .append("- **non-streamed**: the whole `generate` call without a listener (template, tokenizer, prefill, every step, ")
+                .append("one final decode) per generated token, module / bare loop (which starts from token ids).\n\n")
+                .append("| model | load | prompt tokens | TTFT ms | tokens/s (decode) | module ms/token (streamed) | bare ORT ms/token | streamed loop overhead | non-streamed ms/token, module / bare |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (Path dir : models) {
             md.append(measure(dir, tokens, runs, warmup, threads)).append('\n');
         }
@@ -90,6 +92,8 @@ public final class LocalModelBenchmark {
             double[] ttft = new double[runs];
             double[] module = new double[runs];
             double[] bareCost = new double[runs];
+            double[] moduleWhole = new double[runs];
+            double[] bareWhole = new double[runs];
             int generatedCount = 0;
             for (int r = -warmup; r < runs; r++) {
                 long[] first = {0};
@@ -109,10 +113,22 @@ public final class LocalModelBenchmark {
                 if (!Arrays.equals(bareIds, result.tokenIds().stream().mapToLong(Long::longValue).toArray())) {
                     throw new IllegalStateException(dir + ": the bare loop and the module chose different tokens");
                 }
+                // Non-streamed, whole call (template, tokenizer, prefill and all steps) per generated token.
+                long wholeStart = System.nanoTime();
+                GenerationResult whole = model.generate(request);
+                long wholeEnd = System.nanoTime();
+                long bareWholeStart = System.nanoTime();
+                bare.generate(prompt, n, new long[1]);
+                long bareWholeEnd = System.nanoTime();
+                if (whole.tokenIds().size() != n) {
+                    throw new IllegalStateException(dir + ": streamed and non-streamed runs differ");
+                }
                 if (r >= 0 && n > 1) {
                     ttft[r] = (first[0] - start) / 1e6;
                     module[r] = (end - first[0]) / 1e6 / (n - 1);
                     bareCost[r] = (bareEnd - bareFirst[0]) / 1e6 / (n - 1);
+                    moduleWhole[r] = (wholeEnd - wholeStart) / 1e6 / n;
+                    bareWhole[r] = (bareWholeEnd - bareWholeStart) / 1e6 / n;
                 }
                 if (bareStart < 0) {
                     throw new AssertionError();
@@ -120,9 +136,12 @@ public final class LocalModelBenchmark {
             }
             double moduleMs = median(module);
             double bareMs = median(bareCost);
-            return String.format(Locale.ROOT, "| %s | %.0f ms | %d | %.2f (%.2f) | %.0f | %.3f (%.3f) | %.3f (%.3f) | %+.1f %% |",
+            double wholeMs = median(moduleWhole);
+            double bareWholeMs = median(bareWhole);
+            return String.format(Locale.ROOT, "| %s | %.0f ms | %d | %.2f (%.2f) | %.0f | %.3f (%.3f) | %.3f (%.3f) | %+.1f %% | %.3f / %.3f: %+.1f %% |",
                     dir.getFileName(), loadMs, prompt.length, median(ttft), p90(ttft), 1000 / moduleMs, moduleMs, p90(module),
-                    bareMs, p90(bareCost), (moduleMs - bareMs) / bareMs * 100)
+                    bareMs, p90(bareCost), (moduleMs - bareMs) / bareMs * 100, wholeMs, bareWholeMs,
+                    (wholeMs - bareWholeMs) / bareWholeMs * 100)
                     + (generatedCount < tokens ? " (stopped at " + generatedCount + " tokens: EOS)" : "");
         }
     }

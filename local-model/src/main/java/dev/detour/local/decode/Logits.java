@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 
 import java.nio.FloatBuffer;
-import java.nio.ShortBuffer;
 
 /** Reads the last position's logits out of the decoder's output, as floats whatever the graph's dtype. */
 final class Logits {
@@ -26,9 +25,10 @@ final class Logits {
         float[] row = new float[vocab];
         OnnxJavaType type = logits.getInfo().type;
         if (type == OnnxJavaType.FLOAT16) {
-            ShortBuffer bits = logits.getShortBuffer();
+            short[] bits = new short[vocab];
+            logits.getShortBuffer().get(offset, bits, 0, vocab);
             for (int i = 0; i < vocab; i++) {
-                row[i] = Float.float16ToFloat(bits.get(offset + i));
+                row[i] = Float.float16ToFloat(bits[i]);
             }
         } else if (type == OnnxJavaType.FLOAT) {
             FloatBuffer values = logits.getFloatBuffer();
