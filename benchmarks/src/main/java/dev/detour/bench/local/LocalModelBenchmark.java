@@ -59,8 +59,8 @@ public final class LocalModelBenchmark {
                 .append(" cores (shared with other work), Java ").append(Runtime.version()).append(", ONNX Runtime intra-op threads: ")
                 .append(threads).append(".  \n")
                 .append("Greedy, ").append(tokens).append(" new tokens per run, ").append(runs).append(" measured runs after ")
-                .append(warmup).append(" warm-up runs; each run of the module's loop is followed by a run of the bare ")
-                .append("ONNX Runtime loop on the same prompt ids and token count, so both see the same machine load. ")
+                .append(warmup).append(" warm-up runs; each run of the module's loop is paired with a run of the bare ")
+                .append("ONNX Runtime loop on the same prompt ids and token count (which goes first alternates), so both see the same machine load. ")
                 .append("Figures are medians (p90 in brackets).\n\n")
                 .append("- **TTFT**: `LocalModel.generate` called -> first text piece (chat template, tokenizer, prefill, ")
                 .append("first token, detokenization).\n")
@@ -94,44 +94,28 @@ public final class LocalModelBenchmark {
             double[] bareCost = new double[runs];
             double[] moduleWhole = new double[runs];
             double[] bareWhole = new double[runs];
-            int generatedCount = 0;
+            int n = model.generate(request).tokenIds().size();
+            long[] expected = model.generate(request).tokenIds().stream().mapToLong(Long::longValue).toArray();
+            int generatedCount = n;
             for (int r = -warmup; r < runs; r++) {
-                long[] first = {0};
-                long start = System.nanoTime();
-                GenerationResult result = model.generate(request, piece -> {
-                    if (first[0] == 0) {
-                        first[0] = System.nanoTime();
-                    }
-                });
-                long end = System.nanoTime();
-                int n = result.tokenIds().size();
-                generatedCount = n;
-                long[] bareFirst = {0};
-                long bareStart = System.nanoTime();
-                long[] bareIds = bare.generate(prompt, n, bareFirst);
-                long bareEnd = System.nanoTime();
-                if (!Arrays.equals(bareIds, result.tokenIds().stream().mapToLong(Long::longValue).toArray())) {
-                    throw new IllegalStateException(dir + ": the bare loop and the module chose different tokens");
+                // Alternate which loop goes first, so neither always runs on a warmer (or busier) machine.
+                boolean moduleFirst = (r & 1) == 0;
+                double[] m = moduleFirst ? moduleStreamed(model, request) : null;
+                double[] b = bareStreamed(bare, prompt, n, expected, dir);
+                if (m == null) {
+                    m = moduleStreamed(model, request);
                 }
-                // Non-streamed, whole call (template, tokenizer, prefill and all steps) per generated token.
-                long wholeStart = System.nanoTime();
-                GenerationResult whole = model.generate(request);
-                long wholeEnd = System.nanoTime();
-                long bareWholeStart = System.nanoTime();
-                bare.generate(prompt, n, new long[1]);
-                long bareWholeEnd = System.nanoTime();
-                if (whole.tokenIds().size() != n) {
-                    throw new IllegalStateException(dir + ": streamed and non-streamed runs differ");
+                double mw = moduleFirst ? moduleWhole(model, request, n) : 0;
+                double bw = bareWhole(bare, prompt, n);
+                if (!moduleFirst) {
+                    mw = moduleWhole(model, request, n);
                 }
                 if (r >= 0 && n > 1) {
-                    ttft[r] = (first[0] - start) / 1e6;
-                    module[r] = (end - first[0]) / 1e6 / (n - 1);
-                    bareCost[r] = (bareEnd - bareFirst[0]) / 1e6 / (n - 1);
-                    moduleWhole[r] = (wholeEnd - wholeStart) / 1e6 / n;
-                    bareWhole[r] = (bareWholeEnd - bareWholeStart) / 1e6 / n;
-                }
-                if (bareStart < 0) {
-                    throw new AssertionError();
+                    ttft[r] = m[0];
+                    module[r] = m[1] / (n - 1);
+                    bareCost[r] = b[1] / (n - 1);
+                    moduleWhole[r] = mw / n;
+                    bareWhole[r] = bw / n;
                 }
             }
             double moduleMs = median(module);
@@ -144,6 +128,46 @@ public final class LocalModelBenchmark {
                     (wholeMs - bareWholeMs) / bareWholeMs * 100)
                     + (generatedCount < tokens ? " (stopped at " + generatedCount + " tokens: EOS)" : "");
         }
+    }
+
+    /** {time to first piece, time from first piece to the end} in ms. */
+    private static double[] moduleStreamed(LocalModel model, GenerationRequest request) {
+        long[] first = {0};
+        long start = System.nanoTime();
+        model.generate(request, piece -> {
+            if (first[0] == 0) {
+                first[0] = System.nanoTime();
+            }
+        });
+        long end = System.nanoTime();
+        return new double[] {(first[0] - start) / 1e6, (end - first[0]) / 1e6};
+    }
+
+    private static double[] bareStreamed(BareOrtLoop bare, long[] prompt, int n, long[] expected, Path dir) throws Exception {
+        long[] first = {0};
+        long start = System.nanoTime();
+        long[] ids = bare.generate(prompt, n, first);
+        long end = System.nanoTime();
+        if (!Arrays.equals(ids, expected)) {
+            throw new IllegalStateException(dir + ": the bare loop and the module chose different tokens");
+        }
+        return new double[] {(first[0] - start) / 1e6, (end - first[0]) / 1e6};
+    }
+
+    private static double moduleWhole(LocalModel model, GenerationRequest request, int n) {
+        long start = System.nanoTime();
+        GenerationResult result = model.generate(request);
+        long end = System.nanoTime();
+        if (result.tokenIds().size() != n) {
+            throw new IllegalStateException("streamed and non-streamed runs differ");
+        }
+        return (end - start) / 1e6;
+    }
+
+    private static double bareWhole(BareOrtLoop bare, long[] prompt, int n) throws Exception {
+        long start = System.nanoTime();
+        bare.generate(prompt, n, new long[1]);
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private static double median(double[] values) {

@@ -45,7 +45,7 @@ public final class DecodeLoop {
         stopCheck.check();
         try (DecodeState state = decoder.prefill(promptIds)) {
             while (true) {
-                long token = sampler.next(state.logits());
+                long token = sampling.isGreedy() ? state.argmax() : sampler.next(state.logits());
                 if (eosTokenIds.contains(token)) {
                     finish = FinishReason.STOP;
                     break;
