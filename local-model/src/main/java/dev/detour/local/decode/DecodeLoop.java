@@ -40,18 +40,22 @@ public final class DecodeLoop {
         StopStrings stopStrings = new StopStrings(stops);
         List<Long> generated = new ArrayList<>();
         FinishReason finish = FinishReason.LENGTH;
+        // Text per token is only needed by a listener or to find stop strings; otherwise it is decoded once at the end.
+        boolean perToken = listener != TextListener.NONE || !stops.isEmpty();
         stopCheck.check();
         try (DecodeState state = decoder.prefill(promptIds)) {
             while (true) {
-                long token = sampler.next(state.logits());
+                long token = sampling.isGreedy() ? state.argmax() : sampler.next(state.logits());
                 if (eosTokenIds.contains(token)) {
                     finish = FinishReason.STOP;
                     break;
                 }
                 generated.add(token);
-                String piece = stopStrings.accept(detokenizer.push(token));
-                if (!piece.isEmpty()) {
-                    listener.onText(piece);
+                if (perToken) {
+                    String piece = stopStrings.accept(detokenizer.push(token));
+                    if (!piece.isEmpty()) {
+                        listener.onText(piece);
+                    }
                 }
                 if (stopStrings.stopped()) {
                     finish = FinishReason.STOP;
@@ -64,7 +68,7 @@ public final class DecodeLoop {
                 state.advance(token);
             }
         }
-        if (!stopStrings.stopped()) {
+        if (perToken && !stopStrings.stopped()) {
             String rest = stopStrings.accept(detokenizer.flush()) + stopStrings.flush();
             if (!rest.isEmpty()) {
                 listener.onText(rest);

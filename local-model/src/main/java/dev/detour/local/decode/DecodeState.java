@@ -24,7 +24,7 @@ public final class DecodeState implements AutoCloseable {
     private final OrtSession.RunOptions runOptions;
     private OrtSession.Result cache;
     private int length;
-    private float[] logits;
+    private OnnxTensor logits;
 
     private DecodeState(DecoderSession decoder) throws OrtException {
         this.decoder = decoder;
@@ -63,7 +63,20 @@ public final class DecodeState implements AutoCloseable {
 
     /** Next-token logits of the sequence so far (a fresh array; callers may change it). */
     public float[] logits() {
-        return logits;
+        try {
+            return Logits.lastRow(logits);
+        } catch (OrtException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The most likely next token (what {@link Sampler#argmax} would pick from {@link #logits()}, without the copy). */
+    public int argmax() {
+        try {
+            return Logits.argmaxOfLastRow(logits);
+        } catch (OrtException e) {
+            throw failure(e);
+        }
     }
 
     /** Tokens in the sequence (prompt and generated). */
@@ -129,8 +142,9 @@ public final class DecodeState implements AutoCloseable {
             if (previous != null) {
                 previous.close();
             }
-            logits = Logits.lastRow((OnnxTensor) next.get(spec.logits())
-                    .orElseThrow(() -> new LocalModelException("the decoder returned no '" + spec.logits() + "'")));
+            // Valid until the next run closes this result.
+            logits = (OnnxTensor) next.get(spec.logits())
+                    .orElseThrow(() -> new LocalModelException("the decoder returned no '" + spec.logits() + "'"));
         } finally {
             made.forEach(OnnxTensor::close);
         }
@@ -142,6 +156,7 @@ public final class DecodeState implements AutoCloseable {
 
     @Override
     public void close() {
+        logits = null;
         if (cache != null) {
             cache.close();
             cache = null;

@@ -3,9 +3,11 @@ package dev.detour.local.text;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.tree.Node;
 import dev.detour.local.ChatTemplateException;
 import dev.detour.local.ChatTurn;
 import dev.detour.local.folder.TokenizerSettings;
@@ -32,7 +34,10 @@ public final class ChatTemplate {
             + "{{ message['content'] }}\n{% endfor %}{% if add_generation_prompt %}assistant:{% endif %}";
 
     private final Jinjava jinjava;
+    private final JinjavaConfig config;
     private final String template;
+    // Parsed once: Jinjava would otherwise parse the template again on every render (milliseconds per request).
+    private final Node parsed;
     private final String bosToken;
     private final String eosToken;
 
@@ -42,6 +47,7 @@ public final class ChatTemplate {
                 .withParseWhitespaceControlStrictly(true).withUseNaturalOperatorPrecedence(true).build();
         JinjavaConfig config = JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
                 .withLegacyOverrides(pythonLike).build();
+        this.config = config;
         this.jinjava = new Jinjava(config);
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception",
                 TemplateFunctions.class, "raiseException", String.class));
@@ -54,6 +60,7 @@ public final class ChatTemplate {
         } else {
             this.template = settings.chatTemplate();
         }
+        this.parsed = jinjava.newInterpreter().parse(template);
     }
 
     /** The prompt for {@code messages}, ending with the generation prompt (where the assistant's answer begins). */
@@ -63,14 +70,22 @@ public final class ChatTemplate {
         context.put("add_generation_prompt", true);
         context.put("bos_token", bosToken);
         context.put("eos_token", eosToken);
-        RenderResult result = jinjava.renderForResult(template, context);
-        List<TemplateError> fatal = result.getErrors().stream()
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
+                new Context(jinjava.getGlobalContext(), context), config);
+        String output;
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            output = interpreter.render(parsed);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        List<TemplateError> fatal = interpreter.getErrorsCopy().stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
         if (!fatal.isEmpty()) {
             throw new ChatTemplateException("the model's chat template refused the conversation: "
                     + fatal.stream().map(ChatTemplate::reason).collect(Collectors.joining("; ")));
         }
-        return result.getOutput();
+        return output;
     }
 
     // The template's own raise_exception message, when that is what stopped it; Jinjava wraps it.

@@ -52,6 +52,8 @@ class KvCacheEquivalenceTest {
         try (DecodeState state = session.prefill(ids)) {
             for (int i = 0; i < newTokens; i++) {
                 long next = Sampler.argmax(state.logits());
+                // The greedy loop's shortcut (argmax read from the tensor) picks the same token.
+                assertThat(state.argmax()).isEqualTo(next);
                 cached.add(next);
                 state.advance(next);
             }

@@ -117,6 +117,21 @@ class ModelFolderReaderTest {
     }
 
     @Test
+    void aFolderWithoutChatTemplateHasNone() {
+        Path dir = ModelFolderCopy.of(TestModels.tinyRandomLlama(), temp.resolve("m"))
+                .editJson("tokenizer_config.json", root -> root.remove("chat_template")).dir();
+        assertThat(reader.read(dir).tokenizer().chatTemplate()).isNull();
+    }
+
+    @Test
+    void aChatTemplateFileWinsOverTokenizerConfig() {
+        Path dir = ModelFolderCopy.of(TestModels.tinyRandomLlama(), temp.resolve("m"))
+                .write("chat_template.jinja", "{{ messages[0]['content'] }}").dir();
+        assertThat(reader.read(dir).tokenizer().chatTemplate()).isEqualTo("{{ messages[0]['content'] }}");
+        assertThat(reader.read(dir).tokenizer().chatTemplateSource()).isEqualTo(dir.resolve("chat_template.jinja"));
+    }
+
+    @Test
     void notAFolderIsSaid() {
         assertThatThrownBy(() -> reader.read(temp.resolve("nothing-here"))).isInstanceOf(InvalidModelFolderException.class)
                 .hasMessageContaining("nothing-here: not a folder");

@@ -32,7 +32,9 @@ class IncrementalDetokenizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Hello world, how are you?", "naïve café 日本語 🙂🚀 done", "  leading spaces and\nnew lines\n",
-            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓"})
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓",
+            // Long enough for the decoding window to move up many times, across words, byte sequences and lines.
+            "The quick brown fox 🦊 jumps over the lazy dog 🐶.\n  Ünïcödé: 日本語、中文、한국어 — ok?\n\t1 + 1 = 2 ✓✓✓ 𝔘𝔫𝔦 end"})
     void piecesAreWholeCharactersAndConcatenateToTheText(String text) {
         long[] ids = tokenizer.encode(text);
         IncrementalDetokenizer detokenizer = new IncrementalDetokenizer(tokenizer);
