@@ -99,6 +99,10 @@ public final class CacheSpeedBenchmark {
         if (phases.contains("index") && indexSize > 0) {
             report.append(LargeIndex.run(indexSize, embedder.dimension()));
         }
+        report.append(String.format(Locale.ROOT, "Load average at the end: %.1f (on %d cores; above the core count, "
+                        + "other processes competed for the CPU and the figures above are inflated).%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors()));
         Path out = Path.of(opts.getOrDefault("out", "benchmarks/results/cache-speed-" + LocalDate.now() + ".md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
