@@ -122,6 +122,18 @@ public final class SemanticCache implements AutoCloseable {
 
     public LookupResult lookup(CacheRequest request, LookupOptions options) {
         lookups.increment();
+        try {
+            return lookupOrThrow(request, options);
+        } catch (RuntimeException broken) {
+            // A damaged store or index must cost a miss, never the request.
+            failedOpen.increment();
+            misses.increment();
+            log.warn("cache lookup failed open: {}", broken.toString());
+            return new LookupResult.Miss("failed open: " + broken, null, true);
+        }
+    }
+
+    private LookupResult lookupOrThrow(CacheRequest request, LookupOptions options) {
         RequestKeys keys = RequestKeys.of(request);
         long now = clock.millis();
         Optional<CacheEntry> exact = store.idForExactKey(keys.exact()).flatMap(store::get);

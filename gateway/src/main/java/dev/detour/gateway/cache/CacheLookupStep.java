@@ -30,6 +30,10 @@ public final class CacheLookupStep {
 
     public CacheTicket lookup(Context ctx, Route route, ChatCompletionRequest request) throws IOException {
         if (!cache.enabled()) {
+            if (CacheControls.from(ctx).mode() == CacheMode.ONLY) {
+                throw new ApiException(504, "cache_miss", "cache_miss", null,
+                        "x-detour-cache: only asks for a cached answer, and the cache is off");
+            }
             return CacheTicket.NONE;
         }
         CacheControls controls = CacheControls.from(ctx);

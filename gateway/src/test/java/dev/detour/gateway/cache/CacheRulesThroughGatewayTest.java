@@ -99,6 +99,9 @@ class CacheRulesThroughGatewayTest {
             assertThat(cacheHeader(again)).isNull();
             assertThat(sim.attemptCount("gpt-a")).isEqualTo(2);
             assertThat(gateway.send("GET", "/admin/cache", null).statusCode()).isEqualTo(409);
+            assertThat(gateway.chat(ask("What is the capital of France?"), "x-detour-cache", "only").statusCode())
+                    .isEqualTo(504);
+            assertThat(sim.attemptCount("gpt-a")).isEqualTo(2);
         }
     }
 }

@@ -62,7 +62,7 @@ public final class VectorIndex implements AutoCloseable {
      * Opens the index in {@code dir}, creating it when {@code create} is set (any old content is dropped). Opening an
      * existing index that is missing or damaged throws, so that the caller can rebuild.
      */
-    static VectorIndex open(Path dir, boolean create) throws IOException {
+    public static VectorIndex open(Path dir, boolean create) throws IOException {
         Directory directory = FSDirectory.open(dir);
         try {
             if (!create) {
