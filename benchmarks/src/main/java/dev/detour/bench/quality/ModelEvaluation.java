@@ -1,0 +1,172 @@
+package dev.detour.bench.quality;
+
+import dev.detour.cache.verify.FalseHitGuard;
+import dev.detour.cache.verify.GuardFinding;
+import dev.detour.cache.verify.PairFeatures;
+import dev.detour.cache.verify.ParsedQuestion;
+import dev.detour.cache.verify.VerifierModel;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Everything measured for one embedding model: cosine, cosine + guard and the trained verifier, each swept over
+ * thresholds on the held-out pairs; the default (cosine floor, verifier threshold) chosen on the validation pairs.
+ */
+final class ModelEvaluation {
+
+    /** The cosine floors the default may choose among; the verifier is trained on pairs at or above the lowest. */
+    static final double[] FLOORS = {0.70, 0.75, 0.80, 0.85, 0.90};
+
+    final EmbeddingModelChoice model;
+    final List<ScoredPair> scored = new ArrayList<>();
+    VerifierModel verifier;
+    List<String> featureNames;
+    double chosenFloor;
+    double chosenThreshold;
+
+    ModelEvaluation(EmbeddingModelChoice model) {
+        this.model = model;
+    }
+
+    void score(QqpPairs pairs, float[][] vectors) {
+        FalseHitGuard guard = new FalseHitGuard();
+        PairFeatures features = new PairFeatures(vectors[0].length);
+        for (QqpPair p : pairs.pairs()) {
+            float[] a = vectors[pairs.textId(p.textA())];
+            float[] b = vectors[pairs.textId(p.textB())];
+            double cosine = Vectors.dot(a, b);
+            ParsedQuestion qa = ParsedQuestion.of(p.textA());
+            ParsedQuestion qb = ParsedQuestion.of(p.textB());
+            GuardFinding finding = guard.find(qa, qb).orElse(null);
+            ScoredPair s = new ScoredPair(p, cosine, finding);
+            if (cosine >= FLOORS[0]) {
+                s.features = features.compute(qa, qb, a, b, cosine);
+            }
+            scored.add(s);
+        }
+        this.featureNames = features.names();
+    }
+
+    void train(LogisticTrainer trainer) {
+        List<ScoredPair> train = scored.stream().filter(s -> s.split == Split.TRAIN && s.features != null).toList();
+        double[][] x = new double[train.size()][];
+        boolean[] y = new boolean[train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            x[i] = train.get(i).features;
+            y[i] = train.get(i).pair.duplicate();
+        }
+        System.out.printf("training the verifier for %s on %,d training pairs with cosine >= %.2f (%,d duplicates)%n",
+                model.modelName(), train.size(), FLOORS[0], countTrue(y));
+        verifier = trainer.train(model.modelName(), featureNames, x, y);
+        for (ScoredPair s : scored) {
+            if (s.features != null) {
+                s.probability = verifier.probability(s.features);
+            }
+        }
+    }
+
+    /** The default: the highest recall on the validation pairs whose precision reaches {@code targetPrecision}. */
+    void choose(double targetPrecision) {
+        PrPoint best = null;
+        for (double floor : FLOORS) {
+            for (double t = 0.30; t <= 0.9951; t += 0.005) {
+                double threshold = t;
+                PrPoint p = point(Split.VALIDATION, "verifier", threshold,
+                        s -> s.cosine >= floor && s.guardPasses() && s.probability >= threshold);
+                if (p.precision() >= targetPrecision && (best == null || p.recall() > best.recall())) {
+                    best = p;
+                    chosenFloor = floor;
+                    chosenThreshold = threshold;
+                }
+            }
+        }
+        if (best == null) {
+            chosenFloor = FLOORS[FLOORS.length - 1];
+            chosenThreshold = 0.995;
+        }
+        verifier = verifier.withThresholds(chosenFloor, Math.round(chosenThreshold * 1000) / 1000.0);
+    }
+
+    PrPoint point(Split split, String rule, double threshold, Predicate<ScoredPair> hit) {
+        int hits = 0;
+        int correct = 0;
+        int duplicates = 0;
+        for (ScoredPair s : scored) {
+            if (s.split != split) {
+                continue;
+            }
+            if (s.pair.duplicate()) {
+                duplicates++;
+            }
+            if (hit.test(s)) {
+                hits++;
+                if (s.pair.duplicate()) {
+                    correct++;
+                }
+            }
+        }
+        return new PrPoint(rule, threshold, hits, correct, duplicates);
+    }
+
+    List<PrPoint> cosineCurve(boolean guarded) {
+        List<PrPoint> curve = new ArrayList<>();
+        for (int i = 70; i <= 99; i++) {
+            double t = i / 100.0;
+            curve.add(point(Split.HELD_OUT, guarded ? "cosine + guard" : "cosine", t,
+                    s -> s.cosine >= t && (!guarded || s.guardPasses())));
+        }
+        return curve;
+    }
+
+    List<PrPoint> verifierCurve(double floor, boolean guarded) {
+        List<PrPoint> curve = new ArrayList<>();
+        for (int i = 30; i <= 99; i++) {
+            double t = i / 100.0;
+            curve.add(point(Split.HELD_OUT, guarded ? "verifier + guard" : "verifier, no guard veto", t,
+                    s -> s.cosine >= floor && (!guarded || s.guardPasses()) && s.probability >= t));
+        }
+        return curve;
+    }
+
+    PrPoint chosenOnHeldOut() {
+        return point(Split.HELD_OUT, "default", chosenThreshold,
+                s -> s.cosine >= chosenFloor && s.guardPasses() && s.probability >= chosenThreshold);
+    }
+
+    PrPoint chosenOnValidation() {
+        return point(Split.VALIDATION, "default", chosenThreshold,
+                s -> s.cosine >= chosenFloor && s.guardPasses() && s.probability >= chosenThreshold);
+    }
+
+    /** Held-out pairs at or above {@code floor}: what each guard finding rejected, duplicates vs not. */
+    Map<GuardFinding, int[]> guardFindings(double floor) {
+        Map<GuardFinding, int[]> counts = new EnumMap<>(GuardFinding.class);
+        for (GuardFinding f : GuardFinding.values()) {
+            counts.put(f, new int[2]);
+        }
+        for (ScoredPair s : scored) {
+            if (s.split == Split.HELD_OUT && s.cosine >= floor && s.finding != null) {
+                counts.get(s.finding)[s.pair.duplicate() ? 0 : 1]++;
+            }
+        }
+        return counts;
+    }
+
+    int count(Split split, Predicate<ScoredPair> which) {
+        return (int) scored.stream().filter(s -> s.split == split && which.test(s)).count();
+    }
+
+    private static int countTrue(boolean[] y) {
+        int n = 0;
+        for (boolean b : y) {
+            if (b) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
