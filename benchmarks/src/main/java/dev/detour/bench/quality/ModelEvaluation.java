@@ -51,16 +51,21 @@ final class ModelEvaluation {
         this.featureNames = features.names();
     }
 
-    void train(LogisticTrainer trainer) {
-        List<ScoredPair> train = scored.stream().filter(s -> s.split == Split.TRAIN && s.features != null).toList();
+    /**
+     * Trains on the training pairs at or above {@code trainFloor}; with {@code guardPassingOnly}, only on those the
+     * guard lets through, the only ones the guarded verifier ever sees.
+     */
+    void train(LogisticTrainer trainer, double trainFloor, boolean guardPassingOnly) {
+        List<ScoredPair> train = scored.stream().filter(s -> s.split == Split.TRAIN && s.features != null
+                && s.cosine >= trainFloor && (!guardPassingOnly || s.guardPasses())).toList();
         double[][] x = new double[train.size()][];
         boolean[] y = new boolean[train.size()];
         for (int i = 0; i < train.size(); i++) {
             x[i] = train.get(i).features;
             y[i] = train.get(i).pair.duplicate();
         }
-        System.out.printf("training the verifier for %s on %,d training pairs with cosine >= %.2f (%,d duplicates)%n",
-                model.modelName(), train.size(), FLOORS[0], countTrue(y));
+        System.out.printf("training the verifier for %s on %,d training pairs with cosine >= %.2f%s (%,d duplicates)%n",
+                model.modelName(), train.size(), trainFloor, guardPassingOnly ? " that pass the guard" : "", countTrue(y));
         verifier = trainer.train(model.modelName(), featureNames, x, y);
         for (ScoredPair s : scored) {
             if (s.features != null) {

@@ -14,7 +14,7 @@ final class QualityReport {
     }
 
     static String markdown(List<ModelEvaluation> evaluations, Map<EmbeddingModelChoice, List<VerifierTiming>> timings,
-                           QqpPairs pairs, String chartFile) {
+                           Map<EmbeddingModelChoice, List<ReplayResult>> replays, QqpPairs pairs, String chartFile) {
         StringBuilder md = new StringBuilder();
         md.append("# Semantic cache quality on QQP pairs\n\n");
         md.append("- command: `").append(System.getenv().getOrDefault("BENCH_COMMAND", "CacheQualityBenchmark")).append("`\n");
@@ -47,6 +47,17 @@ final class QualityReport {
         timings.forEach((model, list) -> list.forEach(t -> md.append(String.format(Locale.ROOT,
                 "| %s | %s | %.1f | %.1f | %.1f | %,d |%n", model.modelName(), t.verifier(), t.p50Micros(), t.p99Micros(),
                 t.meanMicros(), t.calls()))));
+
+        md.append("\n## Replay: a workload with repeated and paraphrased questions\n\n");
+        md.append("Built from held-out pairs: each pair's text_a is asked, later its text_b, and a quarter of the text_a again word for "
+                + "word; a miss stores the question; a lookup serves the first of the 5 nearest stored questions the rule accepts. "
+                + "A semantic answer is right when QQP labels the (stored, asked) pair a duplicate, wrong when it labels it not, and "
+                + "*unlabelled* when no pair relates the two questions (counted as wrong: most such neighbours ask something else).\n\n");
+        md.append("| embedding model | rule | asked | exact hits | semantic right | wrong | unlabelled | provider calls avoided | wrong answers served |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        replays.forEach((model, list) -> list.forEach(r -> md.append(String.format(Locale.ROOT,
+                "| %s | %s | %,d | %,d | %,d | %,d | %,d | %.3f | %.4f |%n", model.modelName(), r.rule(), r.asked(), r.exactHits(),
+                r.semanticRight(), r.semanticWrong(), r.semanticUnlabelled(), r.avoidedShare(), r.wrongShare()))));
 
         for (ModelEvaluation e : evaluations) {
             md.append("\n## ").append(e.model.modelName()).append("\n\n");

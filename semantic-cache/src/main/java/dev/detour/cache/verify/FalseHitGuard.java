@@ -64,7 +64,9 @@ public final class FalseHitGuard implements HitVerifier {
     /** A name (or date) of {@code a} that {@code b} does not mention, in any case. */
     static boolean hasUnmatchedName(ParsedQuestion a, ParsedQuestion b) {
         for (String name : a.names()) {
-            if (!b.tokens().contains(name)) {
+            // a plural is the same name ("Software Engineer" / "software engineers")
+            if (!b.tokens().contains(name) && !b.tokens().contains(name + "s")
+                    && !(name.endsWith("s") && b.tokens().contains(name.substring(0, name.length() - 1)))) {
                 return true;
             }
         }
@@ -127,9 +129,20 @@ public final class FalseHitGuard implements HitVerifier {
             if (argB == null || argA.equals(argB)) {
                 continue;
             }
-            // The argument moved rather than changed: each side still mentions the other's argument elsewhere.
-            if (b.contentTokens().contains(argA) && a.contentTokens().contains(argB)) {
-                return true;
+            if (marker.equals("than")) {
+                // a comparison turned around: each side still mentions the other's argument elsewhere
+                if (b.contentTokens().contains(argA) && a.contentTokens().contains(argB)) {
+                    return true;
+                }
+                continue;
+            }
+            // Two role words trading their arguments; one moved argument alone is too often a rewording
+            // ("books for beginners on UI design" / "UI design books for a beginner").
+            for (Map.Entry<String, String> other : ra.entrySet()) {
+                if (!other.getKey().equals(marker) && other.getValue().equals(argB)
+                        && argA.equals(rb.get(other.getKey()))) {
+                    return true;
+                }
             }
         }
         return twoWordsExchanged(a.tokens(), b.tokens());

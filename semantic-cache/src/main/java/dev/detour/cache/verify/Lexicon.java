@@ -55,7 +55,7 @@ final class Lexicon {
             "gaining:losing", "easy:hard", "easiest:hardest", "easy:difficult", "fast:slow", "fastest:slowest",
             "high:low", "higher:lower", "highest:lowest", "rich:poor", "happy:sad", "strong:weak", "big:small",
             "bigger:smaller", "biggest:smallest", "large:small", "largest:smallest", "old:new", "oldest:newest",
-            "long:short", "longer:shorter", "start:stop", "open:close", "add:remove", "enable:disable",
+            "long:short", "longer:shorter", "start:stop", "add:remove", "enable:disable",
             "import:export", "input:output", "male:female", "men:women", "man:woman", "boys:girls", "boy:girl",
             "up:down", "upload:download", "hot:cold", "right:wrong", "success:failure", "successful:unsuccessful",
             "always:never", "allowed:forbidden", "agree:disagree", "accept:reject", "include:exclude",
@@ -69,6 +69,9 @@ final class Lexicon {
             "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
             "november", "december", "today", "tomorrow", "yesterday", "tonight", "weekend", "morning", "evening",
             "night", "week", "month", "year", "decade", "century");
+
+    /** Names that mean the same place: "the USA" and "the US" ask the same. */
+    static final Map<String, String> ALIASES = Map.of("usa", "us", "america", "us", "britain", "uk", "vw", "volkswagen");
 
     /** Prefixes that turn a word into its opposite: safe / unsafe, legal / illegal, like / dislike. */
     static final java.util.List<String> NEGATING_PREFIXES = java.util.List.of("un", "in", "im", "il", "ir", "dis", "non",

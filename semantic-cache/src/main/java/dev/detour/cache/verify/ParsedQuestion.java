@@ -46,7 +46,7 @@ public record ParsedQuestion(String text, List<String> tokens, List<String> cont
                 continue;
             }
             String word = raw.toLowerCase(Locale.ROOT).replace('’', '\'');
-            String stem = expand(word).get(0);
+            String stem = Lexicon.ALIASES.getOrDefault(expand(word).get(0), expand(word).get(0));
             // "US" is a name even though "us" is a stop word; a capital at the start of a sentence says nothing
             boolean acronym = raw.length() >= 2 && raw.equals(raw.toUpperCase(Locale.ROOT));
             if (acronym || (!sentenceStart && isName(raw) && !Lexicon.STOPWORDS.contains(stem))
@@ -54,7 +54,8 @@ public record ParsedQuestion(String text, List<String> tokens, List<String> cont
                 names.add(stem);
             }
             sentenceStart = false;
-            for (String t : expand(word)) {
+            for (String expanded : expand(word)) {
+                String t = Lexicon.ALIASES.getOrDefault(expanded, expanded);
                 String number = Lexicon.NUMBER_WORDS.get(t);
                 if (number != null) {
                     numbers.add(number);
