@@ -36,6 +36,7 @@ public final class CacheQualityBenchmark {
         double targetPrecision = Double.parseDouble(o.getOrDefault("target-precision", "0.96"));
         int epochs = Integer.parseInt(o.getOrDefault("epochs", "40"));
         double l2 = Double.parseDouble(o.getOrDefault("l2", "0.0001"));
+        boolean embeddingFeatures = Boolean.parseBoolean(o.getOrDefault("embedding-features", "true"));
         double trainFloor = Double.parseDouble(o.getOrDefault("train-floor", "0.70"));
         boolean guardPassingOnly = Boolean.parseBoolean(o.getOrDefault("train-guard-passing-only", "true"));
         List<EmbeddingModelChoice> models = new ArrayList<>();
@@ -52,7 +53,7 @@ public final class CacheQualityBenchmark {
             float[][] vectors = EmbeddingFile.loadOrCompute(embeddings, model, pairs.texts());
             ModelEvaluation e = new ModelEvaluation(model);
             long start = System.nanoTime();
-            e.score(pairs, vectors);
+            e.score(pairs, vectors, embeddingFeatures);
             System.out.printf("scored %s: cosine, guard and features in %.1f s%n", model.modelName(), (System.nanoTime() - start) / 1e9);
             e.train(new LogisticTrainer(l2, epochs, 42), trainFloor, guardPassingOnly);
             e.choose(targetPrecision);
@@ -129,7 +130,8 @@ public final class CacheQualityBenchmark {
                                  --embeddings DIR (benchmarks/target/qqp-embeddings) --out DIR (benchmarks/results) --label NAME
                                  --target-precision P (0.96, on the validation part) --epochs N (40) --l2 L (0.0001)
                                  --write-model DIR (write verifier-MODEL.txt there) --replay-pairs N (2500)
-                                 --train-floor C (0.70) --train-guard-passing-only true|false (true)""");
+                                 --train-floor C (0.70) --train-guard-passing-only true|false (true)
+                                 --embedding-features true|false (true: element-wise product and distance as features)""");
                 System.exit(0);
             }
             if (!a.startsWith("--") || i + 1 >= args.length) {

@@ -32,9 +32,10 @@ final class ModelEvaluation {
         this.model = model;
     }
 
-    void score(QqpPairs pairs, float[][] vectors) {
+    /** @param embeddingFeatures whether the verifier also reads the element-wise product and distance of the vectors */
+    void score(QqpPairs pairs, float[][] vectors, boolean embeddingFeatures) {
         FalseHitGuard guard = new FalseHitGuard();
-        PairFeatures features = new PairFeatures(vectors[0].length);
+        PairFeatures features = new PairFeatures(embeddingFeatures ? vectors[0].length : 0);
         for (QqpPair p : pairs.pairs()) {
             float[] a = vectors[pairs.textId(p.textA())];
             float[] b = vectors[pairs.textId(p.textB())];

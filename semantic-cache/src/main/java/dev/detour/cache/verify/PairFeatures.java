@@ -45,7 +45,8 @@ public final class PairFeatures {
 
     public double[] compute(ParsedQuestion cached, ParsedQuestion query, float[] cachedVector, float[] queryVector,
                             double cosine) {
-        if (cachedVector.length != dimensions || queryVector.length != dimensions) {
+        // a model without embedding features (dimensions 0) reads only the cosine of the vectors
+        if (dimensions > 0 && (cachedVector.length != dimensions || queryVector.length != dimensions)) {
             throw new IllegalArgumentException("expected " + dimensions + "-dimension vectors, got "
                     + cachedVector.length + " and " + queryVector.length);
         }
