@@ -16,7 +16,7 @@ import java.util.Locale;
 /** A precision/recall PNG of a quality run: one line per rule and model (held-out), the goal area and the defaults. */
 final class PrecisionRecallChart {
 
-    private static final int W = 1000;
+    private static final int W = 1180;
     private static final int H = 640;
     private static final int LEFT = 80;
     private static final int TOP = 50;
@@ -71,9 +71,13 @@ final class PrecisionRecallChart {
             g.fillOval(x(chosen.recall()) - 6, y(chosen.precision()) - 6, 12, 12);
             g.setColor(Color.BLACK);
             g.drawOval(x(chosen.recall()) - 6, y(chosen.precision()) - 6, 12, 12);
-            g.drawString(String.format(Locale.ROOT, "default: P %.3f, R %.3f", chosen.precision(), chosen.recall()),
-                    x(chosen.recall()) + 9, y(chosen.precision()) + 16 + 14 * m);
-            legendY += 10;
+            g.setColor(color);
+            g.fillOval(LEFT + PLOT_W + 34, legendY - 1, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawOval(LEFT + PLOT_W + 34, legendY - 1, 12, 12);
+            g.drawString(String.format(Locale.ROOT, "default: precision %.3f, recall %.3f", chosen.precision(),
+                    chosen.recall()), LEFT + PLOT_W + 66, legendY + 9);
+            legendY += 30;
         }
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

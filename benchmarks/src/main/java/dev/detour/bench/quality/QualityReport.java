@@ -58,6 +58,12 @@ final class QualityReport {
         replays.forEach((model, list) -> list.forEach(r -> md.append(String.format(Locale.ROOT,
                 "| %s | %s | %,d | %,d | %,d | %,d | %,d | %.3f | %.4f |%n", model.modelName(), r.rule(), r.asked(), r.exactHits(),
                 r.semanticRight(), r.semanticWrong(), r.semanticUnlabelled(), r.avoidedShare(), r.wrongShare()))));
+        replays.forEach((model, list) -> {
+            ReplayResult chosen = list.get(list.size() - 1);
+            md.append("\nWrong or unlabelled answers the default served (").append(model.modelName()).append(", first ")
+                    .append(chosen.wrongSamples().size()).append("):\n\n");
+            chosen.wrongSamples().forEach(w -> md.append("- ").append(w.replace("|", "\\|")).append('\n'));
+        });
 
         for (ModelEvaluation e : evaluations) {
             md.append("\n## ").append(e.model.modelName()).append("\n\n");

@@ -107,6 +107,7 @@ final class ReplayBenchmark {
         int wrong = 0;
         int unlabelled = 0;
         List<String> texts = pairs.texts();
+        List<String> wrongSamples = new ArrayList<>();
         for (int step = 0; step < workload.size(); step++) {
             int asked = workload.get(step);
             if (stored.contains(asked)) {
@@ -126,8 +127,12 @@ final class ReplayBenchmark {
             } else {
                 wrong++;
             }
+            if ((label == null || !label) && wrongSamples.size() < 12) {
+                wrongSamples.add((label == null ? "unlabelled" : "labelled not duplicate") + ": \"" + texts.get(served)
+                        + "\" served for \"" + texts.get(asked) + "\"");
+            }
         }
-        return new ReplayResult(rule, workload.size(), exact, right, wrong, unlabelled);
+        return new ReplayResult(rule, workload.size(), exact, right, wrong, unlabelled, List.copyOf(wrongSamples));
     }
 
     private int lookup(int step, int asked, Set<Integer> stored, HitVerifier verifier, List<String> texts) {

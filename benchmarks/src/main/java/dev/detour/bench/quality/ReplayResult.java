@@ -5,7 +5,8 @@ package dev.detour.bench.quality;
  * semantically (right = the pair is labelled duplicate, wrong = labelled not, unlabelled = two questions no pair
  * relates: counted as wrong), and answered by the provider.
  */
-record ReplayResult(String rule, int asked, int exactHits, int semanticRight, int semanticWrong, int semanticUnlabelled) {
+record ReplayResult(String rule, int asked, int exactHits, int semanticRight, int semanticWrong, int semanticUnlabelled,
+                    java.util.List<String> wrongSamples) {
 
     int providerCalls() {
         return asked - exactHits - semanticRight - semanticWrong - semanticUnlabelled;
