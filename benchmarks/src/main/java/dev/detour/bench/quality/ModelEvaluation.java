@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 final class ModelEvaluation {
 
     /** The cosine floors the default may choose among; the verifier is trained on pairs at or above the lowest. */
-    static final double[] FLOORS = {0.70, 0.75, 0.80, 0.85, 0.90};
+    static final double[] FLOORS = {0.70, 0.75, 0.80, 0.85, 0.90, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99};
 
     final EmbeddingModelChoice model;
     final List<ScoredPair> scored = new ArrayList<>();
@@ -75,12 +75,15 @@ final class ModelEvaluation {
         }
     }
 
-    /** The default: the highest recall on the validation pairs whose precision reaches {@code targetPrecision}. */
+    /**
+     * The default: the highest recall on the validation pairs whose precision reaches {@code targetPrecision}, among
+     * every cosine floor (with the guard) and verifier threshold, threshold 0 meaning the floor and the guard alone.
+     */
     void choose(double targetPrecision) {
         PrPoint best = null;
         for (double floor : FLOORS) {
-            for (double t = 0.30; t <= 0.9951; t += 0.005) {
-                double threshold = t;
+            for (int i = 59; i <= 199; i++) {
+                double threshold = i == 59 ? 0 : i * 0.005;
                 PrPoint p = point(Split.VALIDATION, "verifier", threshold,
                         s -> s.cosine >= floor && s.guardPasses() && s.probability >= threshold);
                 if (p.precision() >= targetPrecision && (best == null || p.recall() > best.recall())) {

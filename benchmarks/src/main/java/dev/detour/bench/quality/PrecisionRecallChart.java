@@ -48,13 +48,13 @@ final class PrecisionRecallChart {
                 new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 5f}, 0f),
                 new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {9f, 5f}, 0f),
                 new BasicStroke(2.5f)};
-        String[] ruleNames = {"cosine", "cosine + guard", "floor + guard + verifier"};
+        String[] ruleNames = {"cosine", "cosine + guard", "cosine >= 0.70 + guard + verifier"};
         int legendY = TOP + 10;
         for (int m = 0; m < evaluations.size(); m++) {
             ModelEvaluation e = evaluations.get(m);
             Color color = MODEL_COLORS[m % MODEL_COLORS.length];
             List<List<PrPoint>> curves = List.of(e.cosineCurve(false), e.cosineCurve(true),
-                    e.verifierCurve(e.chosenFloor, true));
+                    e.verifierCurve(ModelEvaluation.FLOORS[0], true));
             for (int r = 0; r < curves.size(); r++) {
                 g.setColor(color);
                 g.setStroke(strokes[r]);
@@ -83,7 +83,7 @@ final class PrecisionRecallChart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawString("green: the goal (precision >= 0.95, recall >= 0.30)", LEFT + PLOT_W + 20, legendY + 10);
         g.drawString("cosine thresholds 0.70-0.99; verifier", LEFT + PLOT_W + 20, legendY + 30);
-        g.drawString("thresholds 0.30-0.99 at the chosen floor", LEFT + PLOT_W + 20, legendY + 46);
+        g.drawString("thresholds 0.30-0.99; dots: the chosen defaults", LEFT + PLOT_W + 20, legendY + 46);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }

@@ -78,10 +78,11 @@ final class QualityReport {
                         p.precision(), p.recall(), p.hits(), g.precision(), g.recall(), g.hits()));
             }
             md.append(String.format(Locale.ROOT,
-                    "%n### Trained verifier at cosine ≥ %.2f (the chosen floor)%n%n", e.chosenFloor));
+                    "%n### Trained verifier at cosine ≥ %.2f (the lowest floor; the default's own floor is %.2f)%n%n",
+                    ModelEvaluation.FLOORS[0], e.chosenFloor));
             md.append("| verifier p ≥ | with guard veto: precision | recall | hits | model alone (guard as features): precision | recall | hits |\n|---:|---:|---:|---:|---:|---:|---:|\n");
-            List<PrPoint> vg = e.verifierCurve(e.chosenFloor, true);
-            List<PrPoint> vn = e.verifierCurve(e.chosenFloor, false);
+            List<PrPoint> vg = e.verifierCurve(ModelEvaluation.FLOORS[0], true);
+            List<PrPoint> vn = e.verifierCurve(ModelEvaluation.FLOORS[0], false);
             for (int i = 0; i < vg.size(); i++) {
                 PrPoint g = vg.get(i);
                 PrPoint n = vn.get(i);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The standard second opinion: a candidate must reach the cosine floor, pass the {@link FalseHitGuard}, and the
- * learned {@link VerifierModel} must give it at least the accept threshold.
+ * learned {@link VerifierModel} must give it at least the accept threshold (a threshold of 0 leaves the model out).
  */
 public final class TrainedVerifier implements HitVerifier {
 
@@ -42,6 +42,9 @@ public final class TrainedVerifier implements HitVerifier {
             if (finding.isPresent()) {
                 return Verdict.reject(0, "guard: " + finding.get().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
+        }
+        if (model.acceptThreshold() <= 0) { // the default may be the floor and the guard alone: no model to ask
+            return Verdict.accept(cosine, String.format(Locale.ROOT, "cosine %.3f, guard passed", cosine));
         }
         double p = model.probability(features.compute(cached, query, cachedVector, queryVector, cosine));
         String reason = String.format(Locale.ROOT, "verifier p=%.3f (needs %.2f)", p, model.acceptThreshold());

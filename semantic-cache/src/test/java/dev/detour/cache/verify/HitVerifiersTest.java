@@ -52,7 +52,7 @@ class HitVerifiersTest {
         assertThat(model.embeddingModel()).isEqualTo(embeddingModel);
         assertThat(model.featureNames()).isEqualTo(new PairFeatures(384).names());
         assertThat(model.cosineFloor()).isBetween(0.5, 1.0);
-        assertThat(model.acceptThreshold()).isBetween(0.5, 1.0);
+        assertThat(model.acceptThreshold()).isBetween(0.0, 1.0);
         assertThat(HitVerifiers.standard(embeddingModel).model().weights()).containsExactly(model.weights());
     }
 
