@@ -145,7 +145,9 @@ public final class FalseHitGuard implements HitVerifier {
                 }
             }
         }
-        return twoWordsExchanged(a.tokens(), b.tokens());
+        // on all words ("does Alice love Bob"), then on content words, which a rewording of the small words
+        // leaves in place ("what North Indians think about South Indians" / "what do South Indians think about ...")
+        return twoWordsExchanged(a.tokens(), b.tokens()) || twoWordsExchanged(a.contentTokens(), b.contentTokens());
     }
 
     private static boolean twoWordsExchanged(List<String> a, List<String> b) {

@@ -63,7 +63,8 @@ class FalseHitGuardTest {
             "Is Python faster than Java? | Is Java faster than Python?",
             "How do you convert current source to voltage source? | How do you convert voltage source to current source?",
             "Does Alice love Bob? | Does Bob love Alice?",
-            "How do I transfer money from savings to checking? | How do I transfer money from checking to savings?"})
+            "How do I transfer money from savings to checking? | How do I transfer money from checking to savings?",
+            "What North Indians think about South Indians? | What do South Indians think about North Indians?"})
     void rejectsSwappedRoles(String cached, String query) {
         assertThat(find(cached, query)).contains(GuardFinding.SWAPPED_ROLES);
     }
