@@ -37,7 +37,7 @@ final class GatewayExactHit {
             RouteConfig route = new RouteConfig("chat", List.of(new TierConfig(
                     List.of(new DeploymentId("openai", "gpt-4o-mini")), Duration.ofSeconds(5))));
             DetourConfig config = new DetourConfig(new ServerConfig("127.0.0.1", 0, 1 << 20, dir), List.of(provider),
-                    List.of(route), CacheConfig.DEFAULTS);
+                    List.of(route)).withCache(CacheConfig.DEFAULTS);
             DetourServer server = DetourServer.start(config, adapters, Duration.ofSeconds(10), m -> embedder);
             try {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
