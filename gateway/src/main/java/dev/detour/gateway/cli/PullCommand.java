@@ -47,7 +47,14 @@ public final class PullCommand implements Callable<Integer> {
         Path into = modelsDir.resolve(folder);
         // The token (for gated models) comes from the environment, never from the command line or a log.
         ModelPull pull = new ModelPull(new HubClient(hub, System.getenv("HF_TOKEN")), new LoggedProgress());
-        pull.pull(repo, revision, subfolder, onnxFile, into);
+        try {
+            pull.pull(repo, revision, subfolder, onnxFile, into);
+        } catch (java.io.IOException e) {
+            // Part files stay: running the same command again resumes them.
+            log.error("pulling {} from {} failed: {} (run the command again to resume)", repo, hub,
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            return 1;
+        }
         log.info("{} is ready: the gateway serves it as local/{} at its next start", into, folder);
         return 0;
     }
