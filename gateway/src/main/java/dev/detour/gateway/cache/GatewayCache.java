@@ -9,6 +9,7 @@ import dev.detour.cache.lookup.SimilarityThreshold;
 import dev.detour.cache.policy.AdmissionRules;
 import dev.detour.cache.policy.TimeSensitivity;
 import dev.detour.cache.verify.HitVerifier;
+import dev.detour.cache.verify.HitVerifiers;
 import dev.detour.gateway.config.CacheConfig;
 
 import java.nio.file.Path;
@@ -63,8 +64,7 @@ public final class GatewayCache implements AutoCloseable {
         try {
             CacheSettings settings = new CacheSettings(dataDir.resolve("cache"), config.threshold(), config.ttl(),
                     config.maxEntries(), config.candidates(), config.lookupTimeout(), COMMIT_INTERVAL, rules(config));
-            // The interim verifier: cosine alone. The trained verifier (dev.detour.cache.verify) replaces it here.
-            HitVerifier verifier = new SimilarityThreshold(config.threshold());
+            HitVerifier verifier = verifier(config);
             return new GatewayCache(SemanticCache.open(settings, embedder, verifier, Clock.systemUTC()),
                     config.tenant(), owned);
         } catch (RuntimeException e) {
@@ -73,6 +73,19 @@ public final class GatewayCache implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The second opinion on every candidate above the threshold. Cosine alone serves wrong answers (QQP at 0.92:
+     * precision ~0.8), so the default is the trained verifier: the false-hit guard, then a model with its own,
+     * stricter cosine floor (benchmarks/README.md, "Semantic cache quality").
+     */
+    private static HitVerifier verifier(CacheConfig config) {
+        return switch (config.verifier()) {
+            case CacheConfig.COSINE_VERIFIER -> new SimilarityThreshold(config.threshold());
+            case CacheConfig.TRAINED_VERIFIER -> HitVerifiers.standard(config.embeddingModel());
+            default -> throw new IllegalArgumentException("unknown verifier " + config.verifier());
+        };
     }
 
     private static AdmissionRules rules(CacheConfig config) {

@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the {@code cache:} section; with no section the cache is off, with one every key defaults as documented. */
+/** Reads the {@code cache:} section; every key defaults as documented, and with no section the cache runs on defaults. */
 final class CacheConfigReader {
 
     static final List<String> KEYS = List.of("enabled", "tenant", "embedding_model", "threshold", "ttl",
-            "max_entries", "max_temperature", "lookup_timeout", "candidates", "time_sensitive");
+            "max_entries", "max_temperature", "lookup_timeout", "candidates", "time_sensitive", "verifier");
     static final List<String> TIME_SENSITIVE_KEYS = List.of("action", "ttl", "phrases");
     static final List<String> MODELS = List.of("all-minilm-l6-v2-q", "bge-small-en-v1.5-q");
     static final List<String> ACTIONS = List.of("short_ttl", "no_store", "ignore");
+    static final List<String> VERIFIERS = List.of(CacheConfig.TRAINED_VERIFIER, CacheConfig.COSINE_VERIFIER);
 
     private final FieldReader reader;
 
@@ -22,7 +23,8 @@ final class CacheConfigReader {
 
     CacheConfig read(Field field) {
         if (field == null || field.isAbsent()) {
-            return CacheConfig.DISABLED;
+            // The cache is part of the embedded defaults: a file must say `enabled: false` to run without it.
+            return CacheConfig.DEFAULTS;
         }
         CacheConfig d = CacheConfig.DEFAULTS;
         Map<String, Field> keys = reader.mapping(field, KEYS);
@@ -58,8 +60,9 @@ final class CacheConfigReader {
         Duration lookupTimeout = duration(keys.get("lookup_timeout"), d.lookupTimeout(), false);
         int candidates = positive(keys.get("candidates"), d.candidates());
         CacheConfig.TimeSensitiveRule rule = timeSensitive(keys.get("time_sensitive"), d.timeSensitive());
+        String verifier = oneOf(keys.get("verifier"), VERIFIERS, d.verifier());
         return new CacheConfig(enabled == null || enabled, tenant, model, threshold, ttl, maxEntries, maxTemperature,
-                lookupTimeout, candidates, rule);
+                lookupTimeout, candidates, rule, verifier);
     }
 
     private CacheConfig.TimeSensitiveRule timeSensitive(Field field, CacheConfig.TimeSensitiveRule d) {
@@ -103,6 +106,19 @@ final class CacheConfigReader {
             }
         }
         return new CacheConfig.TimeSensitiveRule(action, ttl, phrases);
+    }
+
+    private String oneOf(Field field, List<String> allowed, String fallback) {
+        ConfigText text = field == null ? null : reader.text(field);
+        if (text == null) {
+            return fallback;
+        }
+        String value = text.value().trim();
+        if (!allowed.contains(value)) {
+            reader.problem(field, "expected one of " + String.join(", ", allowed) + ", got " + text.quoted());
+            return fallback;
+        }
+        return value;
     }
 
     private String word(Field field, String fallback, String what) {

@@ -67,8 +67,10 @@ final class EnvironmentDiscovery {
         if (!providers.isEmpty()) {
             notes.add((routes.size() - (defaultRoute == null ? 0 : 1)) + " routes named after their models");
         }
+        notes.add("semantic cache on (" + CacheConfig.DEFAULTS.embeddingModel() + ", trained verifier), files under "
+                + ServerConfig.DEFAULTS.dataDir().resolve("cache"));
         return new LoadedConfig(new DetourConfig(ServerConfig.DEFAULTS, providers, routes)
-                .withLocal(localModels(notes)), notes);
+                .withLocal(localModels(notes)).withCache(CacheConfig.DEFAULTS), notes);
     }
 
     /** Local models in models/ are served without a file too; the first (by name) is every route's last resort. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static dev.detour.gateway.cache.CacheThroughGatewayTest.ask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,39 @@ class CacheRulesThroughGatewayTest {
     }
 
     @Test
+    void theDefaultTrainedVerifierRefusesFalseHitsThatCosineAloneServes() {
+        List<String> falseHits = List.of("Show me flights from Denver to Boston",
+                "What is the square root of 145?", "Is it safe to eat raw chicken?");
+        CacheConfig trained = CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofSeconds(20));
+        CacheConfig cosine = trained.withVerifier(CacheConfig.COSINE_VERIFIER);
+        for (CacheConfig config : List.of(cosine, trained)) {
+            try (CachedGateway gateway = CachedGateway.start(sim, TestDataDirs.fresh(), config, model)) {
+                gateway.chat(ask("Show me flights from Boston to Denver"));
+                gateway.chat(ask("What is the square root of 144?"));
+                gateway.chat(ask("Is it safe to eat cooked chicken?"));
+                List<String> served = falseHits.stream()
+                        .filter(q -> !"miss".equals(cacheHeader(gateway.chat(ask(q))))).toList();
+                if (config == cosine) {
+                    assertThat(served).as("cosine alone at %s serves wrong answers", config.threshold()).isNotEmpty();
+                } else {
+                    assertThat(served).as("the trained verifier serves none of them").isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDefaultTrainedVerifierStillServesANearIdenticalQuestion() {
+        CacheConfig trained = CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofSeconds(20));
+        try (CachedGateway gateway = CachedGateway.start(sim, TestDataDirs.fresh(), trained, model)) {
+            gateway.chat(ask("How do I lose weight?"));
+            HttpResponse<String> again = gateway.chat(ask("How do i lose weight?"));
+            assertThat(cacheHeader(again)).isEqualTo("semantic");
+            assertThat(json(again).at("/choices/0/message/content").asText()).isEqualTo("Echo: How do I lose weight?");
+        }
+    }
+
+    @Test
     void aStalledEmbedderFailsOpenToTheProviderAndIsCounted() {
         StalledEmbedder embedder = new StalledEmbedder(model);
         CacheConfig config = CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofMillis(200));
@@ -82,7 +116,8 @@ class CacheRulesThroughGatewayTest {
         CacheConfig config = CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofSeconds(20));
         config = new CacheConfig(true, config.tenant(), config.embeddingModel(), config.threshold(), config.ttl(),
                 config.maxEntries(), config.maxTemperature(), config.lookupTimeout(), config.candidates(),
-                new CacheConfig.TimeSensitiveRule("no_store", Duration.ofMinutes(5), CacheConfig.DEFAULT_PHRASES));
+                new CacheConfig.TimeSensitiveRule("no_store", Duration.ofMinutes(5), CacheConfig.DEFAULT_PHRASES),
+                config.verifier());
         try (CachedGateway gateway = CachedGateway.start(sim, TestDataDirs.fresh(), config, model)) {
             gateway.chat(ask("What is the latest version of Java?"));
             assertThat(cacheHeader(gateway.chat(ask("What is the latest version of Java?")))).isEqualTo("miss");

@@ -46,8 +46,9 @@ class CacheThroughGatewayTest {
     }
 
     /** The shipped defaults, with a lookup deadline a busy test machine cannot miss (fail-open is tested apart). */
+    /** Cosine alone: these cases are about the cache's mechanics, with paraphrases the strict default would refuse. */
     static CacheConfig config() {
-        return CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofSeconds(20));
+        return CacheConfig.DEFAULTS.withLookupTimeout(Duration.ofSeconds(20)).withVerifier(CacheConfig.COSINE_VERIFIER);
     }
 
     @BeforeEach

@@ -14,8 +14,21 @@ class CacheConfigTest {
     private final ConfigLoader loader = new ConfigLoader(Map.of());
 
     @Test
-    void withNoCacheSectionTheCacheIsOff() {
-        assertThat(loader.parse("server: {port: 8080}\n", "detour.yaml").config().cache().enabled()).isFalse();
+    void withNoCacheSectionTheCacheRunsOnItsDefaults() {
+        assertThat(loader.parse("server: {port: 8080}\n", "detour.yaml").config().cache())
+                .isEqualTo(CacheConfig.DEFAULTS);
+    }
+
+    @Test
+    void enabledFalseTurnsTheCacheOff() {
+        assertThat(loader.parse("cache: {enabled: false}\n", "detour.yaml").config().cache().enabled()).isFalse();
+    }
+
+    @Test
+    void theTrainedVerifierIsTheDefaultAndCosineAloneCanBeChosen() {
+        assertThat(CacheConfig.DEFAULTS.verifier()).isEqualTo(CacheConfig.TRAINED_VERIFIER);
+        assertThat(loader.parse("cache: {verifier: cosine}\n", "detour.yaml").config().cache().verifier())
+                .isEqualTo(CacheConfig.COSINE_VERIFIER);
     }
 
     @Test
@@ -48,7 +61,8 @@ class CacheConfigTest {
         CacheConfig cache = loader.parse(yaml, "detour.yaml").config().cache();
         assertThat(cache).isEqualTo(new CacheConfig(true, "acme", "bge-small-en-v1.5-q", 0.9, Duration.ofHours(2),
                 5000, 0.2, Duration.ofMillis(30), 20,
-                new CacheConfig.TimeSensitiveRule("no_store", Duration.ofMinutes(1), List.of("today", "stock price"))));
+                new CacheConfig.TimeSensitiveRule("no_store", Duration.ofMinutes(1), List.of("today", "stock price")),
+                CacheConfig.TRAINED_VERIFIER));
     }
 
     @Test

@@ -82,7 +82,8 @@ class ConfigLoaderTest {
     @Test
     void anEmptyFileMeansAllDefaultsAndNoProviders() {
         LoadedConfig loaded = loader.parse("", "detour.yaml");
-        assertThat(loaded.config()).isEqualTo(new DetourConfig(ServerConfig.DEFAULTS, List.of(), List.of()));
+        assertThat(loaded.config()).isEqualTo(new DetourConfig(ServerConfig.DEFAULTS, List.of(), List.of())
+                .withCache(CacheConfig.DEFAULTS));
         assertThat(loaded.notes()).contains("no providers configured: no route can answer yet");
     }
 
