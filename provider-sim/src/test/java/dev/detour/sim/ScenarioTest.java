@@ -57,10 +57,11 @@ class ScenarioTest {
                     models:
                       - name: m
                         schedule:
-                          - {from: 150ms, to: 450ms, fault: {type: status, status: 503}}
+                          - {from: 1s, to: 1500ms, fault: {type: status, status: 503}}
                       - name: n
                         contextWindow: 1
                     """));
+            // The first request must land before the fault starts: a second is ample even on a loaded machine.
             String req = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]}";
             assertThat(client.post("/v1/chat/completions", req).statusCode()).isEqualTo(200);
             awaitStatus(client, req, 503);
