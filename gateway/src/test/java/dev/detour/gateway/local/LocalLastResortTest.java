@@ -91,6 +91,10 @@ class LocalLastResortTest {
 
     @BeforeEach
     void providersDown() {
+        // The cache is on (the file's default); each case starts from an empty one, so no case answers another's.
+        assertThat(http.send(http.request("/admin/cache?all=true").DELETE().build()).statusCode()).isEqualTo(200);
+        // Likewise health: circuits opened by an earlier case would change which deployments are tried.
+        server.health().reset();
         sim.reset();
         sim.fault("m-503", Fault.status(503));
         sim.fault("m-silent", Fault.hang());
@@ -136,6 +140,17 @@ class LocalLastResortTest {
         assertThat(json.at("/usage/prompt_tokens").asInt()).isPositive();
         assertThat(sim.attemptCount("m-503")).isEqualTo(1);
         assertThat(sim.attemptCount("m-silent")).isEqualTo(1);
+    }
+
+    @Test
+    void aLastResortAnswerIsNeverCached() {
+        HttpResponse<String> first = http.post("/v1/chat/completions", body(false, 5));
+        HttpResponse<String> again = http.post("/v1/chat/completions", body(false, 5));
+
+        assertThat(first.headers().firstValue("x-detour-degraded")).hasValue("true");
+        assertThat(again.headers().firstValue("x-detour-degraded")).hasValue("true");
+        assertThat(again.headers().firstValue("x-detour-cache")).hasValue("miss");
+        assertThat(sim.attemptCount("m-503")).isEqualTo(2);
     }
 
     @Test
