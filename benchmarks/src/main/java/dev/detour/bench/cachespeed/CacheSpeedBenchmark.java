@@ -150,7 +150,7 @@ public final class CacheSpeedBenchmark {
                 + " entries (QQP text_a); lookups of text_b (semantic path: embed + search 50 candidates + verify "
                 + "+ fetch) and of text_a again (exact path). Failed open during the run: "
                 + (cache.stats().failedOpen() - before) + ".\n\n" + Latencies.header() + "\n"
-                + stores.row("store (embed + MapDB commit + index add)") + "\n"
+                + stores.row("store (embed + MapDB put + index add)") + "\n"
                 + all.row("lookup, semantic path, all") + "\n"
                 + semanticHits.row("lookup, semantic path, hits") + "\n"
                 + misses.row("lookup, semantic path, misses") + "\n"
