@@ -89,6 +89,7 @@ public final class CacheSpeedBenchmark {
                 report.append(saturationPhase(cache, qqp, Math.min(fill, qqp.pairs().size()), threads, seconds));
             }
         }
+        deleteTree(dir);
         if (phases.contains("embedding")) {
             report.append(EmbeddingThroughput.run(embedder, qqp, seconds));
         }
