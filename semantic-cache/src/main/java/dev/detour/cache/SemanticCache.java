@@ -285,12 +285,16 @@ public final class SemanticCache implements AutoCloseable {
 
     /** Removes entries by an admin's filter; returns how many went. */
     public int purge(PurgeFilter filter) {
-        return removeWhere(filter::matches);
+        int removed = removeWhere(filter::matches);
+        store.commit();
+        return removed;
     }
 
     /** Removes entries made by a route, provider or model; returns how many went. */
     public int invalidate(Invalidation invalidation) {
-        return removeWhere(invalidation::matches);
+        int removed = removeWhere(invalidation::matches);
+        store.commit();
+        return removed;
     }
 
     private int removeWhere(Predicate<CacheEntry> condition) {
@@ -328,6 +332,7 @@ public final class SemanticCache implements AutoCloseable {
             List<String> expired = recency.expired(clock.millis());
             expirations.add(removeEntries(expired));
             writeHits();
+            store.commit();
             index.commit();
         } catch (IOException | RuntimeException e) {
             log.warn("cache housekeeping failed: {}", e.toString());

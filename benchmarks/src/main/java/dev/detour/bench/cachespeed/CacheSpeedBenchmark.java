@@ -89,6 +89,7 @@ public final class CacheSpeedBenchmark {
                 report.append(saturationPhase(cache, qqp, Math.min(fill, qqp.pairs().size()), threads, seconds));
             }
         }
+        deleteTree(dir);
         if (phases.contains("embedding")) {
             report.append(EmbeddingThroughput.run(embedder, qqp, seconds));
         }
@@ -150,7 +151,7 @@ public final class CacheSpeedBenchmark {
                 + " entries (QQP text_a); lookups of text_b (semantic path: embed + search 50 candidates + verify "
                 + "+ fetch) and of text_a again (exact path). Failed open during the run: "
                 + (cache.stats().failedOpen() - before) + ".\n\n" + Latencies.header() + "\n"
-                + stores.row("store (embed + MapDB commit + index add)") + "\n"
+                + stores.row("store (embed + MapDB put + index add)") + "\n"
                 + all.row("lookup, semantic path, all") + "\n"
                 + semanticHits.row("lookup, semantic path, hits") + "\n"
                 + misses.row("lookup, semantic path, misses") + "\n"
