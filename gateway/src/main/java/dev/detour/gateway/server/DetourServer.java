@@ -2,6 +2,7 @@ package dev.detour.gateway.server;
 
 import dev.detour.cache.embed.Embedder;
 import dev.detour.gateway.admin.AdminEndpoints;
+import dev.detour.gateway.admin.DashboardEndpoint;
 import dev.detour.gateway.admin.PricesAdminEndpoint;
 import dev.detour.gateway.admin.UsageAdminEndpoint;
 import dev.detour.gateway.api.ApiException;
@@ -127,6 +128,7 @@ public final class DetourServer implements AutoCloseable {
         ModelsEndpoint models = new ModelsEndpoint(routes, json);
         HealthEndpoints healthEndpoints = new HealthEndpoints(routes, json);
         RoutingErrorHandler errors = new RoutingErrorHandler(json);
+        DashboardEndpoint dashboard = new DashboardEndpoint();
 
         this.app = Javalin.create(javalin -> {
             javalin.concurrency.useVirtualThreads = true;
@@ -152,6 +154,7 @@ public final class DetourServer implements AutoCloseable {
             javalin.routes.get("/admin/cache", cacheAdmin::stats);
             javalin.routes.delete("/admin/cache", cacheAdmin::purge);
             javalin.routes.post("/admin/cache/invalidate", cacheAdmin::invalidate);
+            javalin.routes.get("/dashboard", dashboard::handle);
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(RoutingException.class, errors::routing);
             javalin.routes.exception(Exception.class, errors::unexpected);
