@@ -8,6 +8,7 @@ import dev.detour.gateway.consensus.ConsensusCall;
 import dev.detour.gateway.consensus.ConsensusMode;
 import dev.detour.gateway.consensus.ConsensusOutcome;
 import dev.detour.gateway.idempotency.IdempotencyClaim;
+import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.idempotency.IdempotencyStore;
 import dev.detour.gateway.idempotency.RecordedResponse;
 import dev.detour.gateway.providers.FailureClass;
@@ -97,6 +98,9 @@ public final class ChatCompletionsEndpoint {
         try {
             CacheTicket cached = cacheLookup.lookup(ctx, route, request);
             if (cached.answered()) {
+                meter.recordCacheHit(ctx.res().getHeader(DetourHeaders.REQUEST_ID), route.name(),
+                        new DeploymentId(cached.hit().entry().provider(), cached.hit().entry().model()),
+                        cached.hit().kind().name().toLowerCase(Locale.ROOT), request.isStream());
                 return;
             }
             ScreenedRequest screened = screener.screen(route, request, ctx.header(CostBudget.HEADER));

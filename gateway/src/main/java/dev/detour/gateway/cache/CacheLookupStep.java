@@ -39,17 +39,17 @@ public final class CacheLookupStep {
         CacheControls controls = CacheControls.from(ctx);
         Optional<CacheRequest> described = mapper.describe(cache.tenant(), route.name(), request);
         if (described.isEmpty() || !controls.mayLookUp()) {
-            return miss(ctx, controls, new CacheTicket(described.orElse(null), controls, null, false));
+            return miss(ctx, controls, new CacheTicket(described.orElse(null), controls, null, null));
         }
         LookupResult result = cache.semantic().lookup(described.get(),
                 new LookupOptions(controls.threshold(), false));
         return switch (result) {
             case LookupResult.Hit hit -> {
                 replay.respond(ctx, route, request, hit);
-                yield new CacheTicket(described.get(), controls, null, true);
+                yield new CacheTicket(described.get(), controls, null, hit);
             }
             case LookupResult.Miss miss ->
-                    miss(ctx, controls, new CacheTicket(described.get(), controls, miss.queryVector(), false));
+                    miss(ctx, controls, new CacheTicket(described.get(), controls, miss.queryVector(), null));
         };
     }
 

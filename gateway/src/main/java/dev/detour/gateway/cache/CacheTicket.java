@@ -1,15 +1,20 @@
 package dev.detour.gateway.cache;
 
+import dev.detour.cache.lookup.LookupResult;
 import dev.detour.cache.request.CacheRequest;
 
 /**
  * What the lookup step hands to the store step for one request: the request as the cache describes it (null when
  * it is not cacheable or the cache is off), the controls the client sent, the query's embedding if the lookup made
- * one, and whether the cache already answered.
+ * one, and the hit when the cache already answered (null otherwise).
  */
-public record CacheTicket(CacheRequest request, CacheControls controls, float[] queryVector, boolean answered) {
+public record CacheTicket(CacheRequest request, CacheControls controls, float[] queryVector, LookupResult.Hit hit) {
 
-    public static final CacheTicket NONE = new CacheTicket(null, null, null, false);
+    public static final CacheTicket NONE = new CacheTicket(null, null, null, null);
+
+    public boolean answered() {
+        return hit != null;
+    }
 
     public boolean mayStore() {
         return request != null && controls != null && controls.mayStore();

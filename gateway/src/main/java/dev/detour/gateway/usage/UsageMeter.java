@@ -30,6 +30,16 @@ public final class UsageMeter {
         this.ledger = ledger;
     }
 
+    /**
+     * Records a request the cache answered: no provider was called, so nothing is billed; the row names the layer
+     * ({@code exact} or {@code semantic}) and the deployment that made the answer originally.
+     */
+    public void recordCacheHit(String requestId, String route, DeploymentId madeBy, String cacheResult,
+                               boolean stream) {
+        ledger.record(new UsageRecord(Instant.now(), requestId, null, route, madeBy.provider(), madeBy.model(),
+                0, 0, 0, 0.0, cacheResult, stream, false));
+    }
+
     /** Records the request in the ledger and returns its cost in USD. */
     public double bill(String requestId, ScreenedRequest screened, DeploymentId servedBy, Usage usage,
                        String answerText, boolean stream) {

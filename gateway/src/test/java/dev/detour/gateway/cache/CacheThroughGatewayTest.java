@@ -96,6 +96,36 @@ class CacheThroughGatewayTest {
     }
 
     @Test
+    void aCacheHitIsInTheUsageLedgerAtNoCostWithItsLayerAndItsMaker() throws Exception {
+        gateway.chat(ask("What is the boiling point of water?"));
+        assertThat(cacheHeader(gateway.chat(ask("What is the boiling point of water?")))).isEqualTo("exact");
+
+        // The ledger is written in batches off the request path: wait (bounded) for both rows.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode rows = json(gateway.send("GET", "/admin/usage", null)).path("rows");
+        while (rows.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            rows = json(gateway.send("GET", "/admin/usage", null)).path("rows");
+        }
+        assertThat(rows.size()).as("%s", rows).isEqualTo(2);
+        JsonNode hit = null;
+        JsonNode miss = null;
+        for (JsonNode row : rows) {
+            if ("exact".equals(row.path("cache").asText())) {
+                hit = row;
+            } else {
+                miss = row;
+            }
+        }
+        assertThat(hit).as("a row for the hit in %s", rows).isNotNull();
+        assertThat(hit.path("cost_usd").asDouble()).isZero();
+        assertThat(hit.path("completion_tokens").asInt()).isZero();
+        assertThat(hit.path("provider").asText() + "/" + hit.path("model").asText()).isEqualTo("primary/gpt-a");
+        assertThat(miss.path("cache").asText()).isEqualTo("miss");
+        assertThat(miss.path("completion_tokens").asInt()).isPositive();
+    }
+
+    @Test
     void anIdenticalRequestIsAnsweredExactlyFromTheCache() {
         HttpResponse<String> first = gateway.chat(ask("What is the capital of France?"));
         HttpResponse<String> second = gateway.chat(ask("What is the capital of France?"));
@@ -296,13 +326,15 @@ class CacheThroughGatewayTest {
         assertThat(cacheHeader(asJson)).isEqualTo("exact");
         assertThat(content(asJson)).isEqualTo("Echo: Name three rivers in Europe");
 
-        // Cut once the answer is under way: a cut before the first byte reaches the client would be retried.
-        sim.fault("gpt-a", Fault.cutAfterChunks(4));
-        ObjectNode broken = request("chat", "You are helpful.", "Name three mountains in Asia").put("stream", true);
+        // Every stream of route "other" (one tier, one model) is cut: whether the cut lands before the first byte
+        // (the quick retry is cut too, and the client gets an error) or after it (an error event), nothing completes.
+        sim.fault("gpt-b", Fault.cutAfterChunks(4));
+        ObjectNode broken = request("other", "You are helpful.", "Name three mountains in Asia").put("stream", true);
         assertThat(gateway.http().post("/v1/chat/completions", broken.toString()).body())
                 .doesNotContain(SseEvents.DONE);
-        sim.clearFault("gpt-a");
-        assertThat(cacheHeader(gateway.chat(ask("Name three mountains in Asia")))).isEqualTo("miss");
+        sim.clearFault("gpt-b");
+        assertThat(cacheHeader(gateway.chat(request("other", "You are helpful.", "Name three mountains in Asia")
+                .toString()))).isEqualTo("miss");
     }
 
     @Test
