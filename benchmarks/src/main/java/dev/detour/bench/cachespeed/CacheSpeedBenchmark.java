@@ -8,10 +8,10 @@ import dev.detour.cache.embed.EmbeddingModelChoice;
 import dev.detour.cache.embed.OnnxEmbedder;
 import dev.detour.cache.lookup.LookupOptions;
 import dev.detour.cache.lookup.LookupResult;
-import dev.detour.cache.lookup.SimilarityThreshold;
 import dev.detour.cache.policy.AnswerFacts;
 import dev.detour.cache.request.CacheRequest;
 import dev.detour.cache.request.Turn;
+import dev.detour.cache.verify.HitVerifiers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,8 @@ public final class CacheSpeedBenchmark {
         Path dir = Files.createTempDirectory("detour-cache-speed-");
         CacheSettings settings = CacheSettings.defaults(dir).withSemanticTimeout(Duration.ofSeconds(2))
                 .withMaxEntries(10_000_000);
-        try (SemanticCache cache = SemanticCache.open(settings, embedder, new SimilarityThreshold(0.92),
+        // The gateway's default verifier (guard + trained model), so "verify" in the lookup is what production does.
+        try (SemanticCache cache = SemanticCache.open(settings, embedder, HitVerifiers.standard(),
                 Clock.systemUTC())) {
             if (phases.contains("lookup") || phases.contains("saturation")) {
                 report.append(lookupPhase(cache, qqp, fill, lookups));
