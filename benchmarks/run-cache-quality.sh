@@ -10,19 +10,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-jdk=""
-for home in "${BENCH_JAVA_HOME:-}" "${JAVA_HOME:-}" \
-            "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
-            $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -rV); do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] || continue
-  m="$(major "$home")"
-  if [ -n "$m" ] && [ "${m%%.*}" -ge 21 ]; then jdk="$home"; break; fi
-done
-if [ -z "$jdk" ]; then
-  echo "No JDK 21 or newer found (BENCH_JAVA_HOME, JAVA_HOME, PATH, /usr/lib/jvm). Install one and re-run." >&2
-  exit 1
-fi
+# A JDK 21+ found like the build's toolchain does (BENCH_JAVA_HOME wins): sets $jdk.
+source "$root/benchmarks/find-jdk.sh"
 
 pairs="${QQP_PAIRS:-$root/../shared/data/qqp/pairs.jsonl}"
 [ -f "$pairs" ] || pairs=/work/shared/data/qqp/pairs.jsonl

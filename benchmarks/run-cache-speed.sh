@@ -5,7 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-jdk="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# A JDK 21+ found like the build's toolchain does (BENCH_JAVA_HOME wins): sets $jdk.
+source "$root/benchmarks/find-jdk.sh"
 mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
 export BENCH_COMMAND="benchmarks/run-cache-speed.sh $*"

@@ -7,14 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-jdk=""
-for home in "${BENCH_JAVA_HOME:-}" "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -rV); do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] || continue
-  m="$(major "$home")"
-  if [ -n "$m" ] && [ "${m%%.*}" -ge 21 ]; then jdk="$home"; break; fi
-done
-[ -n "$jdk" ] || { echo "No JDK 21 or newer found" >&2; exit 1; }
+# A JDK 21+ found like the build's toolchain does (BENCH_JAVA_HOME wins): sets $jdk.
+source "$root/benchmarks/find-jdk.sh"
 
 # The shared test model sits next to the main checkout; from a git worktree, find it through the main repository.
 if [ -z "${DETOUR_SHARED_MODELS:-}" ]; then

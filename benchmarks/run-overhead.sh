@@ -6,21 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-# The same JDK discovery as the build's toolchain and .ci/run: JAVA_HOME, the java on the PATH, then /usr/lib/jvm/*
-# (newest first). BENCH_JAVA_HOME wins over all of them.
-major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-jdk=""
-for home in "${BENCH_JAVA_HOME:-}" "${JAVA_HOME:-}" \
-            "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
-            $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -rV); do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] || continue
-  m="$(major "$home")"
-  if [ -n "$m" ] && [ "${m%%.*}" -ge 21 ]; then jdk="$home"; break; fi
-done
-if [ -z "$jdk" ]; then
-  echo "No JDK 21 or newer found (BENCH_JAVA_HOME, JAVA_HOME, PATH, /usr/lib/jvm). Install one and re-run." >&2
-  exit 1
-fi
+# A JDK 21+ found like the build's toolchain does (BENCH_JAVA_HOME wins): sets $jdk.
+source "$root/benchmarks/find-jdk.sh"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "note: wrk is not installed (apt-get update && apt-get install -y wrk); the Java load generator will be used." >&2

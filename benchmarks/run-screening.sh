@@ -5,11 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-jdk="${BENCH_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | sort -rV | head -1)}"
-if [ -z "$jdk" ] || [ ! -x "$jdk/bin/java" ]; then
-  echo "No JDK 21 or newer found under /usr/lib/jvm; set BENCH_JAVA_HOME." >&2
-  exit 1
-fi
+# A JDK 21+ found like the build's toolchain does (BENCH_JAVA_HOME wins): sets $jdk.
+source "$root/benchmarks/find-jdk.sh"
 mvn -q -B -ntp -pl benchmarks -am package -DskipTests
 cp="$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
 export BENCH_COMMAND="benchmarks/run-screening.sh $*"
