@@ -16,12 +16,15 @@ final class ConsensusHeaders {
     static final String PROVIDERS = "x-detour-consensus-providers";
     /** Their answers' similarity, 0 to 1. */
     static final String SIMILARITY = "x-detour-consensus-similarity";
+    /** How the answers were compared: {@code meaning} (embeddings and the false-hit guard) or {@code lexical} (words). */
+    static final String COMPARISON = "x-detour-consensus-comparison";
 
     private ConsensusHeaders() {
     }
 
     static void write(Context ctx, ConsensusOutcome outcome) {
         ConsensusOutcome.Agreement agreed = outcome.agreed();
+        ctx.header(COMPARISON, outcome.comparison());
         if (agreed == null) {
             ctx.header(CONSENSUS, "disagreed");
             ctx.header(PROVIDERS, outcome.calls().stream().map(c -> c.deployment().toString())
@@ -36,7 +39,8 @@ final class ConsensusHeaders {
 
     /** Why no answer was accepted, for the error message. */
     static String disagreement(ConsensusOutcome outcome) {
-        return outcome.calls().stream().map(ConsensusHeaders::describe).collect(Collectors.joining("; "));
+        return "compared by " + outcome.comparison() + ": "
+                + outcome.calls().stream().map(ConsensusHeaders::describe).collect(Collectors.joining("; "));
     }
 
     private static String describe(ConsensusCall call) {

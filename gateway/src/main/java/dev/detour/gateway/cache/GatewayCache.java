@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,16 +31,18 @@ public final class GatewayCache implements AutoCloseable {
 
     private final SemanticCache cache;
     private final String tenant;
+    private final Embedder embedder;
     private final OnnxEmbedder ownedEmbedder;
 
-    private GatewayCache(SemanticCache cache, String tenant, OnnxEmbedder ownedEmbedder) {
+    private GatewayCache(SemanticCache cache, String tenant, Embedder embedder, OnnxEmbedder ownedEmbedder) {
         this.cache = cache;
         this.tenant = tenant;
+        this.embedder = embedder;
         this.ownedEmbedder = ownedEmbedder;
     }
 
     public static GatewayCache disabled() {
-        return new GatewayCache(null, null, null);
+        return new GatewayCache(null, null, null, null);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class GatewayCache implements AutoCloseable {
                     config.maxEntries(), config.candidates(), config.lookupTimeout(), COMMIT_INTERVAL, rules(config));
             HitVerifier verifier = verifier(config);
             return new GatewayCache(SemanticCache.open(settings, embedder, verifier, Clock.systemUTC()),
-                    config.tenant(), owned);
+                    config.tenant(), embedder, owned);
         } catch (RuntimeException e) {
             if (owned != null) {
                 owned.close();
@@ -104,6 +107,11 @@ public final class GatewayCache implements AutoCloseable {
             throw new IllegalStateException("the cache is off");
         }
         return cache;
+    }
+
+    /** The loaded embedder, when the cache is on: consensus compares answers with it. Closed with this cache. */
+    public Optional<Embedder> embedder() {
+        return Optional.ofNullable(embedder);
     }
 
     public String tenant() {

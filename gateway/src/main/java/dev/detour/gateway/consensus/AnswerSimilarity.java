@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * How alike two answers are, from 0 (nothing shared) to 1 (the same words as often): the Sørensen-Dice coefficient
- * of their word multisets after normalising (Unicode NFKC, lower case, punctuation dropped). A stand-in until the
- * semantic cache's embedder can compare meanings: it sees "Paris." and "paris" as equal, but not a paraphrase.
+ * of their word multisets after normalising (Unicode NFKC, lower case, punctuation dropped). Consensus uses it when the
+ * semantic cache (and so its embedder) is off: it sees "Paris." and "paris" as equal, but not a paraphrase.
  * Text without spaces (Chinese, Japanese) is compared character by character.
  */
 public final class AnswerSimilarity {

@@ -1,5 +1,6 @@
 package dev.detour.gateway.consensus;
 
+import dev.detour.cache.embed.Embedder;
 import dev.detour.gateway.api.ApiException;
 import dev.detour.gateway.config.ConsensusConfig;
 import dev.detour.gateway.config.DetourConfig;
@@ -11,6 +12,7 @@ import dev.detour.gateway.wire.ChatCompletionResponse;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Which routes answer by consensus, and running one. */
@@ -19,19 +21,24 @@ public final class ConsensusMode {
     private final Map<String, ConsensusConfig> byRoute;
     private final ConsensusRunner runner;
 
-    public ConsensusMode(Map<String, ConsensusConfig> byRoute, FailoverExecutor executor) {
+    public ConsensusMode(Map<String, ConsensusConfig> byRoute, FailoverExecutor executor, AnswerComparer comparer) {
         this.byRoute = Map.copyOf(byRoute);
-        this.runner = new ConsensusRunner(executor);
+        this.runner = new ConsensusRunner(executor, comparer);
     }
 
-    public static ConsensusMode from(DetourConfig config, FailoverExecutor executor) {
+    /**
+     * Consensus routes compare answers by meaning with {@code embedder} (the semantic cache's, present when the cache
+     * is on), by their words otherwise.
+     */
+    public static ConsensusMode from(DetourConfig config, FailoverExecutor executor, Optional<Embedder> embedder) {
+        AnswerComparer comparer = embedder.<AnswerComparer>map(MeaningComparer::new).orElseGet(LexicalComparer::new);
         Map<String, ConsensusConfig> map = new HashMap<>();
         for (RouteConfig route : config.routes()) {
             if (route.consensus() != null) {
                 map.putIfAbsent(route.name(), route.consensus());
             }
         }
-        return new ConsensusMode(map, executor);
+        return new ConsensusMode(map, executor, comparer);
     }
 
     public boolean isOn(String route) {

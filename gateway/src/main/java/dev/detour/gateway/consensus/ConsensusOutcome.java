@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The result of a consensus: every call made (each answered call is billed), and when two answers agreed, which two
- * and how alike they were ({@code agreed} is null when none did).
+ * and how alike they were ({@code agreed} is null when none did), and which comparison ({@link AnswerComparer#name()})
+ * decided.
  */
-public record ConsensusOutcome(List<ConsensusCall> calls, Agreement agreed) {
+public record ConsensusOutcome(List<ConsensusCall> calls, Agreement agreed, String comparison) {
 
     public ConsensusOutcome {
         calls = List.copyOf(calls);

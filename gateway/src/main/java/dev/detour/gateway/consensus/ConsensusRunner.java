@@ -25,9 +25,11 @@ import java.util.function.Function;
 public final class ConsensusRunner {
 
     private final FailoverExecutor executor;
+    private final AnswerComparer comparer;
 
-    public ConsensusRunner(FailoverExecutor executor) {
+    public ConsensusRunner(FailoverExecutor executor, AnswerComparer comparer) {
         this.executor = executor;
+        this.comparer = comparer;
     }
 
     public ConsensusOutcome run(Route route, ConsensusConfig config,
@@ -50,7 +52,7 @@ public final class ConsensusRunner {
             calls.add(call(candidates.get(next++), attempt));
             agreement = agreement(calls, config);
         }
-        return new ConsensusOutcome(calls, agreement);
+        return new ConsensusOutcome(calls, agreement, comparer.name());
     }
 
     private ConsensusCall call(Route single, Function<DeploymentId, ChatCompletionResponse> attempt) {
@@ -64,13 +66,13 @@ public final class ConsensusRunner {
     }
 
     /** The first pair of answers (in the order asked) alike enough, the newest call paired with each earlier one. */
-    private static ConsensusOutcome.Agreement agreement(List<ConsensusCall> calls, ConsensusConfig config) {
+    private ConsensusOutcome.Agreement agreement(List<ConsensusCall> calls, ConsensusConfig config) {
         for (int j = 1; j < calls.size(); j++) {
             for (int i = 0; i < j; i++) {
                 ConsensusCall a = calls.get(i);
                 ConsensusCall b = calls.get(j);
                 if (a.answered() && b.answered()) {
-                    double similarity = AnswerSimilarity.of(a.text(), b.text());
+                    double similarity = comparer.similarity(a.text(), b.text());
                     if (similarity >= config.minSimilarity()) {
                         return new ConsensusOutcome.Agreement(a, b, similarity);
                     }

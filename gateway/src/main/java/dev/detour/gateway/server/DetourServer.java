@@ -120,7 +120,7 @@ public final class DetourServer implements AutoCloseable {
                 new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
                 new UsageMeter(prices, screener.tokens(), ledger),
                 new CacheLookupStep(cache, new CacheRequestMapper(json.mapper()), new CachedReplay(json)),
-                new CacheStoreStep(cache, json), ConsensusMode.from(config, executor));
+                new CacheStoreStep(cache, json), ConsensusMode.from(config, executor, cache.embedder()));
         CacheAdminEndpoints cacheAdmin = new CacheAdminEndpoints(cache, json);
         UsageAdminEndpoint usage = new UsageAdminEndpoint(ledger, json);
         PricesAdminEndpoint priceAdmin = new PricesAdminEndpoint(prices, json);

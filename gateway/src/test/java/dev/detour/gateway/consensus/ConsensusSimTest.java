@@ -76,6 +76,8 @@ class ConsensusSimTest {
         assertThat(response.headers().firstValue("x-detour-consensus")).hasValue("agreed");
         assertThat(response.headers().firstValue("x-detour-consensus-providers")).hasValue("p/one, p/two");
         assertThat(response.headers().firstValue("x-detour-consensus-similarity")).hasValue("1.000");
+        assertThat(response.headers().firstValue("x-detour-consensus-comparison")).as("no cache, no embedder")
+                .hasValue("lexical");
         assertThat(response.headers().firstValue("x-detour-provider")).hasValue("p/one");
         assertThat(JSON.readTree(response.body()).at("/choices/0/message/content").asText()).isEqualTo("Echo: hello there");
         assertThat(sim.attemptCount("one")).isEqualTo(1);
