@@ -98,9 +98,7 @@ public final class ChatCompletionsEndpoint {
         try {
             CacheTicket cached = cacheLookup.lookup(ctx, route, request);
             if (cached.answered()) {
-                meter.recordCacheHit(ctx.res().getHeader(DetourHeaders.REQUEST_ID), route.name(),
-                        new DeploymentId(cached.hit().entry().provider(), cached.hit().entry().model()),
-                        cached.hit().kind().name().toLowerCase(Locale.ROOT), request.isStream());
+                recordCacheHit(ctx, route, request, cached);
                 return;
             }
             ScreenedRequest screened = screener.screen(route, request, ctx.header(CostBudget.HEADER));
@@ -151,6 +149,13 @@ public final class ChatCompletionsEndpoint {
                     + screened.route().name() + "' agreed: " + ConsensusHeaders.disagreement(outcome));
         }
         return respond(ctx, route, cached, outcome.agreed().first().answer(), cost);
+    }
+
+    /** A cache hit is a ledger row too: no cost, its layer, and the deployment that made the answer. */
+    private void recordCacheHit(Context ctx, Route route, ChatCompletionRequest request, CacheTicket cached) {
+        meter.recordCacheHit(ctx.res().getHeader(DetourHeaders.REQUEST_ID), route.name(),
+                new DeploymentId(cached.hit().entry().provider(), cached.hit().entry().model()),
+                cached.hit().kind().name().toLowerCase(Locale.ROOT), request.isStream());
     }
 
     private double bill(Context ctx, ScreenedRequest screened, Answer<ChatCompletionResponse> answer) {
