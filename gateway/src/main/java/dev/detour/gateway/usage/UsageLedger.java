@@ -25,6 +25,12 @@ public final class UsageLedger implements AutoCloseable {
     /** Records waiting beyond this are dropped with a warning rather than grow memory without bound. */
     static final int QUEUE_LIMIT = 100_000;
     static final int BATCH = 1_000;
+    /**
+     * How long the writer gathers records after the first one of a batch. One SQLite transaction per request cost
+     * the gateway more CPU than the request itself when requests came one at a time (JFR, run-overhead.sh); one per
+     * 50 ms costs almost nothing, and the records wait in memory either way.
+     */
+    static final Duration GATHER = Duration.ofMillis(50);
 
     static final String[] SCHEMA = {
             """
@@ -97,7 +103,7 @@ public final class UsageLedger implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                gather(batch);
                 write(batch);
             } catch (InterruptedException e) {
                 if (!closing) {
@@ -108,6 +114,21 @@ public final class UsageLedger implements AutoCloseable {
                 settled.addAndGet(batch.size());
                 batch.clear();
             }
+        }
+    }
+
+    /** Adds what arrives within {@link #GATHER} of the batch's first record, up to {@link #BATCH} records. */
+    private void gather(List<UsageRecord> batch) throws InterruptedException {
+        long until = System.nanoTime() + GATHER.toNanos();
+        queue.drainTo(batch, BATCH - batch.size());
+        while (batch.size() < BATCH && !closing) {
+            long left = until - System.nanoTime();
+            UsageRecord next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, BATCH - batch.size());
         }
     }
 
