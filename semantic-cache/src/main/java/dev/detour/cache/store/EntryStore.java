@@ -30,6 +30,7 @@ public final class EntryStore implements AutoCloseable {
     private final DB db;
     private final HTreeMap<String, byte[]> entries;
     private final HTreeMap<String, String> exactKeys;
+    private final HotEntries hot = new HotEntries(HotEntries.MAX_BYTES);
 
     private EntryStore(DB db) {
         this.db = db;
@@ -85,16 +86,22 @@ public final class EntryStore implements AutoCloseable {
             previous = null;
         }
         entries.put(entry.id(), EntryCodec.encode(entry));
+        hot.forget(previous, entry.exactKey());
         return Optional.ofNullable(previous);
     }
 
+    /** The entry with this id; a hot one from memory. */
     public Optional<CacheEntry> get(String id) {
+        return Optional.ofNullable(hot.entry(id, this::read));
+    }
+
+    private CacheEntry read(String id) {
         byte[] bytes = entries.get(id);
-        return bytes == null ? Optional.empty() : Optional.of(EntryCodec.decode(bytes));
+        return bytes == null ? null : EntryCodec.decode(bytes);
     }
 
     public Optional<String> idForExactKey(String exactKey) {
-        return Optional.ofNullable(exactKeys.get(exactKey));
+        return Optional.ofNullable(hot.idForExactKey(exactKey, exactKeys::get));
     }
 
     /** Writes batched hit statistics (last hit time, hits to add), durable at the next commit. */
@@ -103,10 +110,12 @@ public final class EntryStore implements AutoCloseable {
             byte[] bytes = entries.get(id);
             if (bytes != null) {
                 CacheEntry e = EntryCodec.decode(bytes);
-                entries.put(id, EntryCodec.encode(new CacheEntry(e.id(), e.exactKey(), e.partition(), e.tenant(),
-                        e.route(), e.queryText(), e.answer(), e.provider(), e.model(), e.createdAt(),
+                CacheEntry updated = new CacheEntry(e.id(), e.exactKey(), e.partition(), e.tenant(), e.route(),
+                        e.queryText(), e.answer(), e.provider(), e.model(), e.createdAt(),
                         Math.max(lastHit, e.lastHitAt()), e.hitCount() + counts.getOrDefault(id, 0L), e.expiresAt(),
-                        e.vector())));
+                        e.vector());
+                entries.put(id, EntryCodec.encode(updated));
+                hot.replaced(updated);
             }
         });
     }
@@ -131,6 +140,7 @@ public final class EntryStore implements AutoCloseable {
         }
         CacheEntry entry = EntryCodec.decode(bytes);
         exactKeys.remove(entry.exactKey(), id);
+        hot.forget(id, entry.exactKey());
         return Optional.of(entry);
     }
 
@@ -141,6 +151,11 @@ public final class EntryStore implements AutoCloseable {
                 action.accept(EntryCodec.decode(bytes));
             }
         }
+    }
+
+    /** Entries held decoded in memory now (tests). */
+    long hotSize() {
+        return hot.size();
     }
 
     public int size() {
