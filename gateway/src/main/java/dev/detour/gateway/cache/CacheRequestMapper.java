@@ -79,6 +79,15 @@ public final class CacheRequestMapper {
         if (value == null) {
             return "";
         }
+        if (value instanceof Double || value instanceof Integer || value instanceof Long || value instanceof Boolean
+                || value instanceof String) {
+            // A scalar has no keys to sort, and is written the same with or without a tree in between.
+            try {
+                return mapper.writeValueAsString(value);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return canonical(mapper.valueToTree(value));
     }
 

@@ -12,6 +12,8 @@ import dev.detour.gateway.wire.ChatCompletionRequest;
 import dev.detour.gateway.wire.ChatCompletionResponse;
 import dev.detour.gateway.wire.ChatMessage;
 import dev.detour.gateway.wire.ToolCall;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -25,23 +27,34 @@ import java.util.regex.Pattern;
  * Answers a request from a cache entry: the stored completion with a fresh id and time, as JSON, or replayed as an
  * OpenAI event stream (role, the text a word at a time, tool calls, finish, usage when asked for, [DONE]). Headers
  * say it came from the cache, how, and who made the answer originally.
+ * <p>
+ * The entries hit recently are kept ready to send ({@link ReplayableAnswer}): parsing the stored answer and
+ * serialising it again was most of a hit's own CPU, and its garbage. An entry's answer never changes under its id
+ * (a new answer gets a new id), so what is kept here cannot go stale; a purged entry's copy just ages out.
  */
 public final class CachedReplay {
 
     /** A word with the whitespace before it, as providers stream text. */
     private static final Pattern PIECE = Pattern.compile("\\s*\\S+|\\s+");
+    /** Room for a few thousand hot answers of a few KB each. */
+    private static final long READY_BYTES = 16L << 20;
 
     private final JsonCodec json;
+    private final Cache<String, ReplayableAnswer> ready;
 
     public CachedReplay(JsonCodec json) {
         this.json = json;
+        // Maintenance on the calling thread: handing it to a pool would wake another thread on a hit's path.
+        this.ready = Caffeine.newBuilder().maximumWeight(READY_BYTES).executor(Runnable::run)
+                .weigher((String id, ReplayableAnswer answer) -> answer.weight()).build();
     }
 
     public void respond(Context ctx, Route route, ChatCompletionRequest request, LookupResult.Hit hit)
             throws IOException {
         CacheEntry entry = hit.entry();
-        ChatCompletionResponse stored = json.mapper().readValue(entry.answer(), ChatCompletionResponse.class);
-        ctx.header(CacheHeaders.CACHE, hit.kind().name().toLowerCase(Locale.ROOT));
+        ReplayableAnswer answer = replayable(entry);
+        ChatCompletionResponse stored = answer.stored();
+        ctx.header(CacheHeaders.CACHE, hit.kind() == LookupResult.Kind.EXACT ? "exact" : "semantic");
         if (hit.kind() == LookupResult.Kind.SEMANTIC) {
             ctx.header(CacheHeaders.SIMILARITY, String.format(Locale.ROOT, "%.4f", hit.similarity()));
         }
@@ -54,8 +67,17 @@ public final class CachedReplay {
         if (request.isStream()) {
             stream(ctx, stored, id, created, request.includeUsageInStream());
         } else {
-            ctx.contentType("application/json").result(json.write(stored.withIdentity(id, created, stored.model())));
+            ctx.contentType("application/json").result(answer.json(id, created, json));
         }
+    }
+
+    private ReplayableAnswer replayable(CacheEntry entry) throws IOException {
+        ReplayableAnswer kept = ready.getIfPresent(entry.id());
+        if (kept == null) {
+            kept = ReplayableAnswer.of(entry.answer(), json);
+            ready.put(entry.id(), kept);
+        }
+        return kept;
     }
 
     private void stream(Context ctx, ChatCompletionResponse stored, String id, long created, boolean includeUsage)

@@ -141,6 +141,45 @@ class CacheThroughGatewayTest {
     }
 
     @Test
+    void repeatedHitsSendTheStoredAnswerUnderFreshIdsAndStillStreamProperly() throws Exception {
+        HttpResponse<String> miss = gateway.chat(ask("What is the capital of Italy?"));
+        HttpResponse<String> firstHit = gateway.chat(ask("What is the capital of Italy?"));
+        HttpResponse<String> secondHit = gateway.chat(ask("What is the capital of Italy?"));
+
+        for (HttpResponse<String> hit : List.of(firstHit, secondHit)) {
+            assertThat(cacheHeader(hit)).isEqualTo("exact");
+            assertThat(hit.headers().firstValue("content-type").orElse("")).startsWith("application/json");
+            assertThat(hit.headers().firstValue(CacheHeaders.ENTRY_ID).orElse("")).startsWith("ce_");
+            assertThat(hit.headers().firstValue("x-detour-route")).hasValue("chat");
+            ObjectNode replayed = (ObjectNode) json(hit);
+            ObjectNode original = (ObjectNode) json(miss);
+            assertThat(replayed.get("id").asText()).startsWith("chatcmpl-").isNotEqualTo(original.get("id").asText());
+            assertThat(replayed.get("created").asLong()).isPositive();
+            replayed.remove(List.of("id", "created"));
+            original.remove(List.of("id", "created"));
+            assertThat(replayed).isEqualTo(original);
+        }
+        assertThat(json(secondHit).get("id").asText()).isNotEqualTo(json(firstHit).get("id").asText());
+
+        // The same entry, already kept ready for JSON, replayed as a stream.
+        ObjectNode streamed = request("chat", "You are helpful.", "What is the capital of Italy?").put("stream", true);
+        streamed.putObject("stream_options").put("include_usage", true);
+        HttpResponse<String> replay = gateway.chat(streamed.toString());
+        assertThat(cacheHeader(replay)).isEqualTo("exact");
+        assertThat(replay.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        List<String> events = SseEvents.json(replay.body());
+        StringBuilder text = new StringBuilder();
+        for (String event : events.subList(0, events.size() - 1)) {
+            text.append(parse(event).at("/choices/0/delta/content").asText(""));
+        }
+        assertThat(text.toString()).isEqualTo(content(miss));
+        assertThat(parse(events.getLast()).get("usage").get("total_tokens").asInt())
+                .isEqualTo(json(miss).get("usage").get("total_tokens").asInt());
+        assertThat(SseEvents.data(replay.body()).getLast()).isEqualTo(SseEvents.DONE);
+        assertThat(sim.attemptCount("gpt-a")).isEqualTo(1);
+    }
+
+    @Test
     void aParaphraseIsASemanticHitWithItsSimilarity() {
         gateway.chat(ask("What is the capital of France?"));
         HttpResponse<String> paraphrase = gateway.chat(ask("What's the capital city of France?"));

@@ -69,4 +69,15 @@ class RequestKeysTest {
         CacheRequest tool = request("acme", "chat", List.of(new Turn("tool", "x", false)), "", "", Map.of());
         assertThat(RequestKeys.of(user).exact()).isNotEqualTo(RequestKeys.of(tool).exact());
     }
+
+    /** Keys are on disk: a change of how they are computed would orphan every stored entry. */
+    @Test
+    void keysAreTheDocumentedHashesOfLengthPrefixedFields() {
+        // Computed apart from this code (Python hashlib): SHA-256 over 4-byte big-endian lengths and UTF-8 fields.
+        RequestKeys keys = RequestKeys.of(request("t", "chat",
+                List.of(Turn.text("system", "You are helpful."), Turn.text("user", "Hi")), "", "",
+                Map.of("temperature", "0.0")));
+        assertThat(keys.partition()).isEqualTo("650ce7901aaad3b0dc507a0bf6c0dd97494a3a53936d47e98641e90914876438");
+        assertThat(keys.exact()).isEqualTo("f9b0d2cd2412110d3d6e983da6501e4bd18f836bac169de0a61c5fe130abaaa9");
+    }
 }
