@@ -48,6 +48,8 @@ public final class SemanticCache implements AutoCloseable {
     private static final double LOW_WATER = 0.95;
     /** How often recently added vectors are folded into Lucene's searcher. */
     private static final long REFRESH_MILLIS = 250;
+    /** How many candidates the first search asks for (see {@link #nearest}). */
+    private static final int FIRST_CANDIDATES = 16;
 
     private final CacheSettings settings;
     private final Embedder embedder;
@@ -168,9 +170,9 @@ public final class SemanticCache implements AutoCloseable {
     private SemanticFind findSemantic(CacheRequest request, RequestKeys keys, String text, LookupOptions options,
                                       long now) throws IOException {
         float[] query = embedder.embed(text);
-        List<Candidate> candidates = index.search(keys.partition(), query, settings.candidates());
         double floor = Math.max(settings.threshold(),
                 options.minSimilarity() == null ? 0 : options.minSimilarity());
+        List<Candidate> candidates = nearest(keys.partition(), query, floor);
         String lastReason = candidates.isEmpty() ? "no candidate in the partition" : "no candidate above " + floor;
         for (Candidate candidate : candidates) {
             if (candidate.cosine() < floor) {
@@ -188,6 +190,21 @@ public final class SemanticCache implements AutoCloseable {
             lastReason = "verifier: " + verdict.reason();
         }
         return new SemanticFind(null, 0, lastReason, query);
+    }
+
+    /**
+     * The nearest candidates, a few first: only those above the floor count, and they are rarely more than a few,
+     * while a search for 50 cost twice the CPU of one for 16 (~290 vs ~140 µs on 3,000 entries; it reads every hit's
+     * stored id). When all of the few are above the floor there may be more, and the full number is searched.
+     */
+    private List<Candidate> nearest(String partition, float[] query, double floor) throws IOException {
+        int all = settings.candidates();
+        int first = Math.min(all, FIRST_CANDIDATES);
+        List<Candidate> found = index.search(partition, query, first);
+        if (first == all || found.size() < first || found.getLast().cosine() < floor) {
+            return found;
+        }
+        return index.search(partition, query, all);
     }
 
     /** Same tenant and partition (guards against any key or index mix-up), and not expired (an expired one goes). */

@@ -84,6 +84,19 @@ final class GatewayExactHit {
                         bare.recordNanos(System.nanoTime() - s);
                         exact += b.status() == 200 && "exact".equals(b.cache()) ? 1 : 0;
                     }
+                    // CPU per hit, which machine noise inflates far less than latency: the blocking client alone,
+                    // whose own CPU is a small part of the JVM's.
+                    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                    long cpuBefore = os.getProcessCpuTime();
+                    long wallBefore = System.nanoTime();
+                    Latencies alone = new Latencies();
+                    for (int i = 0; i < requests; i++) {
+                        long s = System.nanoTime();
+                        socket.send(raw);
+                        alone.recordNanos(System.nanoTime() - s);
+                    }
+                    double cpuMicros = (os.getProcessCpuTime() - cpuBefore) / 1_000.0 / requests;
+                    double wallMicros = (System.nanoTime() - wallBefore) / 1_000.0 / requests;
                     return "## Exact hit through the whole gateway\n\nOne request at a time, keep-alive HTTP/1.1 on "
                             + "loopback, after 1,000 warm-up requests per client; two clients take turns request by "
                             + "request: the JDK HttpClient (a selector thread and an executor between the caller and "
@@ -92,7 +105,12 @@ final class GatewayExactHit {
                             + " answered `exact`. GC in the same JVM (gateway and client) during the measurement: "
                             + (gcCount() - gcCountBefore) + " collections, " + (gcMillis() - gcBefore) + " ms.\n\n"
                             + Latencies.header() + "\n" + jdk.row("exact hit, JDK HttpClient round trip") + "\n"
-                            + bare.row("exact hit, blocking-socket round trip") + "\n\n";
+                            + bare.row("exact hit, blocking-socket round trip") + "\n"
+                            + alone.row("exact hit, blocking socket alone (no JDK HttpClient threads running)")
+                            + "\n\n"
+                            + String.format(java.util.Locale.ROOT, "The last row: %d more requests from the blocking "
+                                    + "client alone, CPU per exact hit (the whole JVM): %.0f µs, at %.0f µs of wall time "
+                                    + "each.%n%n", requests, cpuMicros, wallMicros);
                 }
             } finally {
                 server.close();
