@@ -1,5 +1,8 @@
 package dev.detour.bench.cachespeed;
 
+import dev.detour.bench.LoadResult;
+import dev.detour.bench.Mode;
+import dev.detour.bench.WrkLoadGenerator;
 import dev.detour.cache.embed.OnnxEmbedder;
 import dev.detour.gateway.config.CacheConfig;
 import dev.detour.gateway.config.DetourConfig;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** An exact cache hit through the whole gateway (HTTP in, cache, HTTP out), one request at a time on loopback. */
 final class GatewayExactHit {
@@ -39,6 +43,21 @@ final class GatewayExactHit {
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    /** The same request from wrk (C, its own process, one connection) for a few seconds: p50 and p99 only. */
+    private static String wrkRow(int port, String body, Path dir) throws Exception {
+        Optional<WrkLoadGenerator> wrk = WrkLoadGenerator.find(1, dir.resolve("wrk"));
+        if (wrk.isEmpty()) {
+            return "| exact hit, wrk (not installed) | | | | | |\n";
+        }
+        try (WrkLoadGenerator generator = wrk.get()) {
+            LoadResult r = generator.run(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"),
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8), Mode.JSON, 1, Duration.ofSeconds(5));
+            return String.format(java.util.Locale.ROOT, "| exact hit, %s, 1 connection, 5 s (%d errors) | %d | %.3f "
+                            + "| | %.3f | |%n", generator.name(), r.errors(), r.requests(), r.p50Micros() / 1000.0,
+                    r.p99Micros() / 1000.0);
+        }
     }
 
     static String run(OnnxEmbedder embedder, int requests) throws Exception {
@@ -97,6 +116,7 @@ final class GatewayExactHit {
                     }
                     double cpuMicros = (os.getProcessCpuTime() - cpuBefore) / 1_000.0 / requests;
                     double wallMicros = (System.nanoTime() - wallBefore) / 1_000.0 / requests;
+                    String wrk = wrkRow(server.port(), body, dir);
                     return "## Exact hit through the whole gateway\n\nOne request at a time, keep-alive HTTP/1.1 on "
                             + "loopback, after 1,000 warm-up requests per client; two clients take turns request by "
                             + "request: the JDK HttpClient (a selector thread and an executor between the caller and "
@@ -107,7 +127,7 @@ final class GatewayExactHit {
                             + Latencies.header() + "\n" + jdk.row("exact hit, JDK HttpClient round trip") + "\n"
                             + bare.row("exact hit, blocking-socket round trip") + "\n"
                             + alone.row("exact hit, blocking socket alone (no JDK HttpClient threads running)")
-                            + "\n\n"
+                            + "\n" + wrk + "\n"
                             + String.format(java.util.Locale.ROOT, "The last row: %d more requests from the blocking "
                                     + "client alone, CPU per exact hit (the whole JVM): %.0f µs, at %.0f µs of wall time "
                                     + "each.%n%n", requests, cpuMicros, wallMicros);
