@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * lookups per second at saturation, embedding throughput with and without batching, an exact hit through the whole
  * gateway, and (with --index-size) a large Lucene index. Writes a Markdown report to benchmarks/results/.
  * Options: --fill N --lookups N --seconds S --threads 1,2,4 --index-size N --gateway-requests N --model NAME
- * --phases lookup,saturation,embedding,gateway,index --out FILE.
+ * --phases lookup,saturation,search,embedding,gateway,index --out FILE (search: what the number of candidates costs
+ * in the vector search; not in the default phases).
  */
 public final class CacheSpeedBenchmark {
 
@@ -91,6 +92,9 @@ public final class CacheSpeedBenchmark {
             }
         }
         deleteTree(dir);
+        if (phases.contains("search")) {
+            report.append(CandidateSearchCost.run(embedder, qqp, fill, lookups));
+        }
         if (phases.contains("embedding")) {
             report.append(EmbeddingThroughput.run(embedder, qqp, seconds));
         }
@@ -151,8 +155,8 @@ public final class CacheSpeedBenchmark {
             exact.recordNanos(System.nanoTime() - s);
         }
         return "## Store and lookup, one request at a time\n\n" + cache.stats().entries()
-                + " entries (QQP text_a); lookups of text_b (semantic path: embed + search 50 candidates + verify "
-                + "+ fetch) and of text_a again (exact path). Failed open during the run: "
+                + " entries (QQP text_a); lookups of text_b (semantic path: embed + search (16 candidates, "
+                + "all 50 only when the 16 are all above the floor) + verify + fetch) and of text_a again (exact path). Failed open during the run: "
                 + (cache.stats().failedOpen() - before) + ".\n\n" + Latencies.header() + "\n"
                 + stores.row("store (embed + MapDB put + index add)") + "\n"
                 + all.row("lookup, semantic path, all") + "\n"
