@@ -194,8 +194,9 @@ public final class SemanticCache implements AutoCloseable {
 
     /**
      * The nearest candidates, a few first: only those above the floor count, and they are rarely more than a few,
-     * while a search for 50 cost twice the CPU of one for 16 (~290 vs ~140 µs on 3,000 entries; it reads every hit's
-     * stored id). When all of the few are above the floor there may be more, and the full number is searched.
+     * while a search for 50 cost twice the CPU of one for 16 (215 vs 97 µs on 3,000 entries, benchmarks/README.md;
+     * it reads every hit's stored id). When all of the few are above the floor there may be more, and the full number
+     * is searched.
      */
     private List<Candidate> nearest(String partition, float[] query, double floor) throws IOException {
         int all = settings.candidates();

@@ -1,5 +1,7 @@
 package dev.detour.gateway.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.detour.cache.lookup.LookupResult;
 import dev.detour.cache.store.CacheEntry;
 import dev.detour.gateway.api.DetourHeaders;
@@ -12,8 +14,6 @@ import dev.detour.gateway.wire.ChatCompletionRequest;
 import dev.detour.gateway.wire.ChatCompletionResponse;
 import dev.detour.gateway.wire.ChatMessage;
 import dev.detour.gateway.wire.ToolCall;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 
 import java.io.IOException;

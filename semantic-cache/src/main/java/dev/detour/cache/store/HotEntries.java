@@ -8,13 +8,13 @@ import java.util.function.Function;
 
 /**
  * The entries read most recently, decoded, in memory, and the exact keys that led to them. A hit on a hot entry then
- * reads no MapDB page (each one is a read syscall through MapDB's file channel, and waits while a commit or the
- * batched hit statistics hold the store) and decodes nothing, which is most of an exact hit's cost in the cache.
+ * reads no MapDB page (each one a read syscall through MapDB's file channel) and decodes nothing (the whole entry,
+ * its vector included), which was most of an exact hit's cost in the cache.
  * Bounded by bytes, least recently used out first.
  * <p>
  * Never serves what the store no longer says: every change to the store is followed by {@link #forget}, and a read
  * that raced with a change is not kept (see {@link #read}), so a purged, evicted or replaced entry cannot come back
- * from here.
+ * from here. Entries are handed out shared, not copied: nothing writes into an entry's answer or vector.
  */
 final class HotEntries {
 
