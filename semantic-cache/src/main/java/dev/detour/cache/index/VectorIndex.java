@@ -10,7 +10,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -38,23 +37,31 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class VectorIndex implements AutoCloseable {
 
-    static final String ID = "id";
-    static final String PARTITION = "partition";
-    static final String VECTOR = "vector";
+    /**
+     * Below this many entries of a partition in a segment, a search scores them all instead of walking the graph
+     * (see {@link PartitionKnnQuery}; the figure comes from benchmarks/results/cache-index-*-2026-12-06-b.md).
+     */
+    public static final int DEFAULT_EXACT_SCAN_BELOW = 20_000;
+
+    public static final String ID = "id";
+    public static final String PARTITION = "partition";
+    public static final String VECTOR = "vector";
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final int exactScanBelow;
 
     /** An entry added since the last refresh; {@code seq} orders it against refreshes. */
     private record Pending(long seq, String id, String partition, float[] vector) {
     }
 
-    private VectorIndex(Directory directory, IndexWriter writer) throws IOException {
+    private VectorIndex(Directory directory, IndexWriter writer, int exactScanBelow) throws IOException {
         this.directory = directory;
         this.writer = writer;
+        this.exactScanBelow = exactScanBelow;
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -63,6 +70,11 @@ public final class VectorIndex implements AutoCloseable {
      * existing index that is missing or damaged throws, so that the caller can rebuild.
      */
     public static VectorIndex open(Path dir, boolean create) throws IOException {
+        return open(dir, create, DEFAULT_EXACT_SCAN_BELOW);
+    }
+
+    /** As {@link #open(Path, boolean)}, with the partition size below which a search scans exactly. */
+    public static VectorIndex open(Path dir, boolean create, int exactScanBelow) throws IOException {
         Directory directory = FSDirectory.open(dir);
         try {
             if (!create) {
@@ -74,7 +86,7 @@ public final class VectorIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(64);
-            return new VectorIndex(directory, new IndexWriter(directory, config));
+            return new VectorIndex(directory, new IndexWriter(directory, config), exactScanBelow);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -119,8 +131,8 @@ public final class VectorIndex implements AutoCloseable {
     public List<Candidate> search(String partition, float[] vector, int k) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            KnnFloatVectorQuery query = new KnnFloatVectorQuery(VECTOR, vector, k,
-                    new TermQuery(new Term(PARTITION, partition)));
+            PartitionKnnQuery query = new PartitionKnnQuery(VECTOR, vector, k,
+                    new TermQuery(new Term(PARTITION, partition)), exactScanBelow);
             TopDocs top = searcher.search(query, k);
             List<Candidate> found = new ArrayList<>(top.scoreDocs.length + pending.size());
             var stored = searcher.storedFields();
