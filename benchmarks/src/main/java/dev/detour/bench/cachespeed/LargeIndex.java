@@ -85,8 +85,10 @@ final class LargeIndex {
             long s = System.nanoTime();
             reopened.search(p, q, K);
             small.recordNanos(System.nanoTime() - s);
-            q = data.query(random);
-            s = System.nanoTime();
+        }
+        for (int i = 0; i < queries; i++) {
+            float[] q = data.query(random);
+            long s = System.nanoTime();
             reopened.search(BIG, q, K);
             big.recordNanos(System.nanoTime() - s);
         }
