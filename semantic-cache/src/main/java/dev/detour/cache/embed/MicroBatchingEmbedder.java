@@ -13,6 +13,10 @@ import java.util.concurrent.Semaphore;
  * its vector. Nobody waits for a batch to fill: a lone caller takes its own sentence at once and runs it alone, so
  * batches form only from calls that would have waited for a free core anyway. Runs on the callers' threads (no
  * threads of its own), so the callers' bounded queue, deadline and fail-open stay what they were.
+ * <p>
+ * Not used by the gateway: with the dynamically quantised models on offer, a sentence's vector depends on its
+ * batch-mates ({@link OnnxEmbedder#embedBatch}), and batching was not faster at saturation on 2 cores
+ * (benchmarks/README.md). Kept, tested, for float models and machines where it measures better.
  */
 public final class MicroBatchingEmbedder implements Embedder {
 

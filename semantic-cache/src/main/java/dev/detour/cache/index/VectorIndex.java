@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Lucene 10 HNSW index of entry vectors, on disk: one document per semantic entry, its id, its partition and its
- * normalised vector (dot product = cosine). A search only looks inside one partition. The index holds nothing the
- * store does not: it can always be rebuilt from the store ({@link IndexRecovery}).
+ * normalised vector (dot product = cosine). A search only looks inside one partition, scanning it exactly where a
+ * segment holds few of its entries ({@link PartitionKnnQuery}). The index holds nothing the store does not: it can
+ * always be rebuilt from the store ({@link IndexRecovery}).
  * <p>
  * Reopening Lucene's reader after every add would cut a tiny segment per entry and put a flush on each store's path.
  * Instead, entries added since the last {@link #refresh()} wait in a small list that every search also scans by
