@@ -4,8 +4,11 @@ import dev.detour.cache.AnswerToStore;
 import dev.detour.cache.CacheSettings;
 import dev.detour.cache.SemanticCache;
 import dev.detour.cache.StoreOptions;
+import dev.detour.cache.embed.Embedder;
 import dev.detour.cache.embed.EmbeddingModelChoice;
+import dev.detour.cache.embed.MicroBatchingEmbedder;
 import dev.detour.cache.embed.OnnxEmbedder;
+import dev.detour.cache.lookup.BoundedWorkers;
 import dev.detour.cache.lookup.LookupOptions;
 import dev.detour.cache.lookup.LookupResult;
 import dev.detour.cache.policy.AnswerFacts;
@@ -32,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * lookups per second at saturation, embedding throughput with and without batching, an exact hit through the whole
  * gateway, and (with --index-size) a large Lucene index. Writes a Markdown report to benchmarks/results/.
  * Options: --fill N --lookups N --seconds S --threads 1,2,4 --index-size N --gateway-requests N --model NAME
- * --phases lookup,saturation,search,embedding,gateway,index --out FILE (search: what the number of candidates costs
- * in the vector search; not in the default phases).
+ * --phases lookup,saturation,search,embedding,gateway,index --out FILE --embed-batch N --workers N (search: what the
+ * number of candidates costs in the vector search; not in the default phases); with --index-size: --exact-scan-below N
+ * --index-queries N --index-data uniform|clustered.
  */
 public final class CacheSpeedBenchmark {
 
@@ -82,8 +86,18 @@ public final class CacheSpeedBenchmark {
         CacheSettings settings = CacheSettings.defaults(dir).withSemanticTimeout(Duration.ofSeconds(2))
                 .withMaxEntries(10_000_000);
         // The gateway's default verifier (guard + trained model), so "verify" in the lookup is what production does.
-        try (SemanticCache cache = SemanticCache.open(settings, embedder, HitVerifiers.standard(),
-                Clock.systemUTC())) {
+        // --embed-batch N > 1: concurrent lookups' sentences are embedded together (MicroBatchingEmbedder, one model
+        // call per core at once); --workers N: the cache's worker threads (default one per core), which bound how
+        // many embeds can be waiting to be batched.
+        int cores = Runtime.getRuntime().availableProcessors();
+        int embedBatch = Integer.parseInt(opts.getOrDefault("embed-batch", "1"));
+        int workerThreads = Integer.parseInt(opts.getOrDefault("workers", String.valueOf(cores)));
+        Embedder lookupEmbedder = embedBatch > 1 ? new MicroBatchingEmbedder(embedder, cores, embedBatch) : embedder;
+        report.append("Cache workers: ").append(workerThreads).append("; micro-batching: ")
+                .append(embedBatch > 1 ? "up to " + embedBatch + " sentences per model call, " + cores
+                        + " calls at once" : "off").append(".\n\n");
+        try (SemanticCache cache = SemanticCache.open(settings, lookupEmbedder, HitVerifiers.standard(),
+                Clock.systemUTC(), new BoundedWorkers(workerThreads, 64 * cores))) {
             if (phases.contains("lookup") || phases.contains("saturation")) {
                 report.append(lookupPhase(cache, qqp, fill, lookups));
             }
@@ -103,7 +117,11 @@ public final class CacheSpeedBenchmark {
         }
         embedder.close();
         if (phases.contains("index") && indexSize > 0) {
-            report.append(LargeIndex.run(indexSize, embedder.dimension()));
+            report.append(LargeIndex.run(indexSize, embedder.dimension(),
+                    Integer.parseInt(opts.getOrDefault("exact-scan-below",
+                            String.valueOf(dev.detour.cache.index.VectorIndex.DEFAULT_EXACT_SCAN_BELOW))),
+                    Integer.parseInt(opts.getOrDefault("index-queries", "2000")),
+                    opts.getOrDefault("index-data", "uniform").equals("clustered")));
         }
         report.append(String.format(Locale.ROOT, "Load average at the end: %.1f (on %d cores; above the core count, "
                         + "other processes competed for the CPU and the figures above are inflated).%n",
@@ -182,7 +200,7 @@ public final class CacheSpeedBenchmark {
     private static String saturationPhase(SemanticCache cache, QqpPairs qqp, int size, List<Integer> threadCounts,
                                           int seconds) throws InterruptedException {
         StringBuilder out = new StringBuilder("## Lookups per second at saturation (semantic path)\n\n"
-                + "Callers loop over text_b lookups for " + seconds + " s each; the cache's workers are one per core."
+                + "Callers loop over text_b lookups for " + seconds + " s each (cache workers and batching as above)."
                 + "\n\n| callers | lookups/s | p50 ms | p99 ms | failed open |\n|---|---|---|---|---|\n");
         for (int n : threadCounts) {
             AtomicBoolean stop = new AtomicBoolean();

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Embedding throughput: one sentence per call from one or several callers, against LangChain4j's embedAll of small
- * batches (what micro-batching concurrent requests would hand to the model).
+ * Embedding throughput: one sentence per call from one or several callers, against batches of sentences in one ONNX
+ * call each (OnnxEmbedder.embedBatch: what micro-batching concurrent requests hands to the model).
  */
 final class EmbeddingThroughput {
 
@@ -24,8 +24,12 @@ final class EmbeddingThroughput {
                 + "| how | sentences/s |\n|---|---|\n");
         out.append(row("single sentence per call, 1 caller", measure(embedder, texts, 1, 1, seconds)));
         out.append(row("single sentence per call, " + cores + " callers", measure(embedder, texts, cores, 1, seconds)));
-        out.append(row("embedAll batches of 8, 1 caller", measure(embedder, texts, 1, 8, seconds)));
-        out.append(row("embedAll batches of 8, " + cores + " callers", measure(embedder, texts, cores, 8, seconds)));
+        for (int batch : new int[] {2, 4, 8, 16}) {
+            out.append(row("one ONNX call per batch of " + batch + ", 1 caller",
+                    measure(embedder, texts, 1, batch, seconds)));
+            out.append(row("one ONNX call per batch of " + batch + ", " + cores + " callers",
+                    measure(embedder, texts, cores, batch, seconds)));
+        }
         return out.append("\n").toString();
     }
 
@@ -51,7 +55,7 @@ final class EmbeddingThroughput {
                         for (int k = 0; k < batch; k++) {
                             group.add(texts.get(i++ % texts.size()));
                         }
-                        embedder.embedAll(group);
+                        embedder.embedBatch(group);
                         done.addAndGet(batch);
                     }
                 }

@@ -1,31 +1,57 @@
 package dev.detour.bench.cachespeed;
 
+import dev.detour.cache.index.PartitionKnnQuery;
 import dev.detour.cache.index.VectorIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
- * A Lucene HNSW index of many entries (random unit vectors spread over 100 partitions): build time, disk, heap,
- * filtered top-50 search latency, and the time to reopen it after a restart.
+ * A Lucene HNSW index of many entries (random unit vectors): one partition of 10% of the entries and 90 of 1% each.
+ * Build time, disk, heap, the time to reopen it after a restart, and top-50 search latency inside a 1% partition,
+ * inside the 10% one and unfiltered, for Lucene's own filtered query (before) against {@link PartitionKnnQuery}
+ * (after), with recall@50 against an exact scan. Options: --exact-scan-below N (the after query's threshold).
  */
 final class LargeIndex {
 
-    private static final int PARTITIONS = 100;
+    private static final int K = 50;
+    private static final String BIG = "p10pct";
 
     private LargeIndex() {
     }
 
-    static String run(int size, int dimension) throws Exception {
+    /** 10% of the entries in one partition, the rest spread over 90 partitions of 1% each. */
+    private static String partitionOf(int i) {
+        int r = i % 100;
+        return r < 10 ? BIG : "p" + r;
+    }
+
+    static String run(int size, int dimension, int exactScanBelow, int queries, boolean clustered) throws Exception {
         Path dir = Files.createTempDirectory("detour-cache-index-");
         SplittableRandom random = new SplittableRandom(42);
         long start = System.nanoTime();
-        VectorIndex index = VectorIndex.open(dir, true);
+        VectorIndex index = VectorIndex.open(dir, true, exactScanBelow);
+        Data data = clustered ? new Clustered(dimension, Math.max(100, size / 100), random) : new Uniform(dimension);
         int step = Math.max(1, size / 10);
         for (int i = 0; i < size; i++) {
-            index.add("ce_" + i, "p" + (i % PARTITIONS), unit(random, dimension));
+            index.add("ce_" + i, partitionOf(i), data.entry(random));
             if ((i + 1) % 10_000 == 0) {
                 index.refresh(); // keeps the pending brute-force list short, as the cache's periodic refresh does
             }
@@ -35,40 +61,217 @@ final class LargeIndex {
             }
         }
         index.commit();
-        index.refresh();
+        index.close(); // waits for merges, so that none runs while searches are timed
         double buildSeconds = (System.nanoTime() - start) / 1e9;
-        Latencies search = new Latencies();
-        for (int i = 0; i < 300; i++) {
-            index.search("p" + random.nextInt(PARTITIONS), unit(random, dimension), 50);
-        }
-        for (int i = 0; i < 2000; i++) {
-            float[] q = unit(random, dimension);
-            String p = "p" + random.nextInt(PARTITIONS);
-            long s = System.nanoTime();
-            index.search(p, q, 50);
-            search.recordNanos(System.nanoTime() - s);
-        }
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        index.close();
         long disk;
         try (var files = Files.walk(dir)) {
             disk = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
         long reopenStart = System.nanoTime();
-        VectorIndex reopened = VectorIndex.open(dir, false);
+        VectorIndex reopened = VectorIndex.open(dir, false, exactScanBelow);
         reopened.refresh();
-        reopened.search("p1", unit(random, dimension), 50);
+        reopened.search("p11", data.query(random), K);
         double reopenMs = (System.nanoTime() - reopenStart) / 1e6;
+
+        // End to end through VectorIndex (the cache's path: the query, then the ids of the hits).
+        Latencies small = new Latencies();
+        Latencies big = new Latencies();
+        for (int i = 0; i < 300; i++) {
+            reopened.search(i % 2 == 0 ? BIG : "p" + (10 + random.nextInt(90)), data.query(random), K);
+        }
+        for (int i = 0; i < queries; i++) {
+            float[] q = data.query(random);
+            String p = "p" + (10 + random.nextInt(90));
+            long s = System.nanoTime();
+            reopened.search(p, q, K);
+            small.recordNanos(System.nanoTime() - s);
+        }
+        for (int i = 0; i < queries; i++) {
+            float[] q = data.query(random);
+            long s = System.nanoTime();
+            reopened.search(BIG, q, K);
+            big.recordNanos(System.nanoTime() - s);
+        }
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         reopened.close();
+
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "## Large index: %,d entries%n%n"
+                        + "%d-dimension %s; one partition of 10%% of the entries, 90 of 1%% each "
+                        + "(Lucene HNSW, float32, M=16, beam 100). Build %.0f s (a refresh every 10,000 adds, as the "
+                        + "cache's periodic refresh cuts segments); disk %.0f MB; heap after GC with the index open "
+                        + "%d MB (vectors and graph are memory-mapped, outside the heap); reopen (open + first search) "
+                        + "%.0f ms.%n%n",
+                size, dimension, data.describe(), buildSeconds, disk / 1e6, heapMb, reopenMs));
+        out.append(luceneOnly(dir, data, exactScanBelow, queries, random));
+        out.append("End to end through VectorIndex.search (query + ids of the 50 hits), exact scan below ")
+                .append(exactScanBelow).append(" entries of a partition in a segment:\n\n")
+                .append(Latencies.header()).append("\n")
+                .append(small.row("top-50 in a 1% partition (~" + size / 100 + ")")).append("\n")
+                .append(big.row("top-50 in the 10% partition (~" + size / 10 + ")")).append("\n\n");
         CacheSpeedBenchmark.deleteTree(dir);
-        return String.format(Locale.ROOT, "## Large index: %,d entries%n%n%d-dimension random unit vectors in %d "
-                        + "partitions (Lucene HNSW, float32, defaults M=16, beam 100). Build %.0f s; disk %.0f MB; "
-                        + "heap after GC with the index open %d MB (vectors and graph are memory-mapped, outside "
-                        + "the heap); reopen (open + first search) %.0f ms.%n%n%s%n%s%n%n",
-                size, dimension, PARTITIONS, buildSeconds, disk / 1e6, heapMb, reopenMs, Latencies.header(),
-                search.row("filtered top-50 search (one partition of ~" + size / PARTITIONS + ")"));
+        return out.toString();
+    }
+
+    /** Which partition a row searches: a random 1% one, the 10% one, or none (unfiltered). */
+    private enum Scope { SMALL, BIG, NONE }
+
+    /** One row of the table: a query for a vector inside a partition (null: unfiltered). */
+    private record Row(String what, Scope scope, BiFunction<float[], String, Query> query) {
+    }
+
+    /** The same queries straight on a Lucene reader: Lucene's filtered query, ours, unfiltered; recall@50. */
+    private static String luceneOnly(Path dir, Data data, int exactScanBelow, int queries,
+                                     SplittableRandom random) throws IOException {
+        try (var directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            String segments = reader.leaves().stream().map(l -> String.format(Locale.ROOT, "%,d", l.reader().maxDoc()))
+                    .collect(java.util.stream.Collectors.joining(" + "));
+            StringBuilder out = new StringBuilder("Lucene alone (" + reader.leaves().size() + " segments: " + segments
+                    + " entries; "
+                    + queries + " queries per row after 300 warm-up queries; recall@50 against an exact scan of the "
+                    + "same partition, over 200 other queries):\n\n| what | p50 ms | p90 ms | p99 ms | max ms | "
+                    + "recall@50 |\n|---|---|---|---|---|---|\n");
+            BiFunction<float[], String, Query> lucene = (q, p) -> new KnnFloatVectorQuery(VectorIndex.VECTOR, q, K,
+                    p == null ? null : filter(p));
+            BiFunction<float[], String, Query> ours = (q, p) -> new PartitionKnnQuery(VectorIndex.VECTOR, q, K,
+                    filter(p), exactScanBelow);
+            BiFunction<float[], String, Query> scan = (q, p) -> new PartitionKnnQuery(VectorIndex.VECTOR, q, K,
+                    filter(p), Integer.MAX_VALUE);
+            List<Row> rows = List.of(
+                    new Row("1% partition, Lucene KnnFloatVectorQuery + filter (before)", Scope.SMALL, lucene),
+                    new Row("1% partition, PartitionKnnQuery (after)", Scope.SMALL, ours),
+                    new Row("10% partition, Lucene KnnFloatVectorQuery + filter (before)", Scope.BIG, lucene),
+                    new Row("10% partition, PartitionKnnQuery (after)", Scope.BIG, ours),
+                    new Row("10% partition, exact scan of every segment", Scope.BIG, scan),
+                    new Row("unfiltered, KnnFloatVectorQuery", Scope.NONE, lucene));
+            for (Row row : rows) {
+                for (int i = 0; i < 300; i++) {
+                    searcher.search(row.query().apply(data.query(random), partition(row.scope(), random)), K);
+                }
+                Latencies lat = new Latencies();
+                for (int i = 0; i < queries; i++) {
+                    Query q = row.query().apply(data.query(random), partition(row.scope(), random));
+                    long s = System.nanoTime();
+                    searcher.search(q, K);
+                    lat.recordNanos(System.nanoTime() - s);
+                }
+                long found = 0;
+                long wanted = 0;
+                for (int i = 0; i < 200; i++) {
+                    float[] q = data.query(random);
+                    String p = partition(row.scope(), random);
+                    Query exact = new PartitionKnnQuery(VectorIndex.VECTOR, q, K,
+                            p == null ? new MatchAllDocsQuery() : filter(p), Integer.MAX_VALUE);
+                    Set<Integer> truth = docs(searcher.search(exact, K));
+                    Set<Integer> got = docs(searcher.search(row.query().apply(q, p), K));
+                    wanted += truth.size();
+                    got.retainAll(truth);
+                    found += got.size();
+                }
+                var h = lat.histogram();
+                out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", row.what(),
+                        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
+                        h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, (double) found / wanted));
+            }
+            return out.append("\n").toString();
+        }
+    }
+
+    private static String partition(Scope scope, SplittableRandom random) {
+        return switch (scope) {
+            case SMALL -> "p" + (10 + random.nextInt(90));
+            case BIG -> BIG;
+            case NONE -> null;
+        };
+    }
+
+    private static Set<Integer> docs(TopDocs top) {
+        Set<Integer> out = new HashSet<>();
+        for (ScoreDoc d : top.scoreDocs) {
+            out.add(d.doc);
+        }
+        return out;
+    }
+
+    private static Query filter(String partition) {
+        return new TermQuery(new Term(VectorIndex.PARTITION, partition));
+    }
+
+    /** Where the vectors come from: what is indexed, and what is looked up. */
+    private interface Data {
+        float[] entry(SplittableRandom random);
+
+        float[] query(SplittableRandom random);
+
+        String describe();
+    }
+
+    /**
+     * Uniform random unit vectors: the worst case for a graph (no neighbourhoods: a walk visits much of the graph,
+     * and Lucene's filtered walk gives up for an exact scan).
+     */
+    private record Uniform(int dimension) implements Data {
+        public float[] entry(SplittableRandom random) {
+            return unit(random, dimension);
+        }
+
+        public float[] query(SplittableRandom random) {
+            return unit(random, dimension);
+        }
+
+        public String describe() {
+            return "uniform random unit vectors";
+        }
+    }
+
+    /**
+     * Clustered vectors, closer to real embeddings (questions come in topics, with paraphrases): 1 centre per 100
+     * entries, each entry a centre plus noise (cosine to its centre ~0.7), queries likewise.
+     */
+    private record Clustered(int dimension, float[][] centres) implements Data {
+        Clustered(int dimension, int count, SplittableRandom random) {
+            this(dimension, centresOf(dimension, count, random));
+        }
+
+        private static float[][] centresOf(int dimension, int count, SplittableRandom random) {
+            float[][] c = new float[count][];
+            for (int i = 0; i < count; i++) {
+                c[i] = unit(random, dimension);
+            }
+            return c;
+        }
+
+        public float[] entry(SplittableRandom random) {
+            float[] centre = centres[random.nextInt(centres.length)];
+            float[] noise = unit(random, dimension);
+            float[] v = new float[dimension];
+            for (int i = 0; i < dimension; i++) {
+                v[i] = centre[i] + noise[i];
+            }
+            return normalise(v);
+        }
+
+        public float[] query(SplittableRandom random) {
+            return entry(random);
+        }
+
+        public String describe() {
+            return "clustered unit vectors (" + centres.length + " centres, each entry a centre plus as much noise)";
+        }
+    }
+
+    private static float[] normalise(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        float inv = (float) (1 / Math.sqrt(sum));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
     }
 
     private static float[] unit(SplittableRandom random, int dimension) {

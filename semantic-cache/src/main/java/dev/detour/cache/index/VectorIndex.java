@@ -1,26 +1,32 @@
 package dev.detour.cache.index;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Lucene 10 HNSW index of entry vectors, on disk: one document per semantic entry, its id, its partition and its
- * normalised vector (dot product = cosine). A search only looks inside one partition. The index holds nothing the
- * store does not: it can always be rebuilt from the store ({@link IndexRecovery}).
+ * normalised vector (dot product = cosine). A search only looks inside one partition, scanning it exactly where a
+ * segment holds few of its entries ({@link PartitionKnnQuery}). The index holds nothing the store does not: it can
+ * always be rebuilt from the store ({@link IndexRecovery}).
  * <p>
  * Reopening Lucene's reader after every add would cut a tiny segment per entry and put a flush on each store's path.
  * Instead, entries added since the last {@link #refresh()} wait in a small list that every search also scans by
@@ -38,23 +45,33 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class VectorIndex implements AutoCloseable {
 
-    static final String ID = "id";
-    static final String PARTITION = "partition";
-    static final String VECTOR = "vector";
+    /**
+     * Below this many entries of a partition in a segment, a search scores them all instead of walking the graph
+     * (see {@link PartitionKnnQuery}; the figure comes from benchmarks/results/cache-index-*-2026-12-06-b.md).
+     */
+    public static final int DEFAULT_EXACT_SCAN_BELOW = 20_000;
+
+    public static final String ID = "id";
+    public static final String PARTITION = "partition";
+    public static final String VECTOR = "vector";
+    /** The id again, as doc values: reading 50 ids from stored fields decompresses up to 50 blocks per search. */
+    static final String ID_VALUES = "id_values";
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final int exactScanBelow;
 
     /** An entry added since the last refresh; {@code seq} orders it against refreshes. */
     private record Pending(long seq, String id, String partition, float[] vector) {
     }
 
-    private VectorIndex(Directory directory, IndexWriter writer) throws IOException {
+    private VectorIndex(Directory directory, IndexWriter writer, int exactScanBelow) throws IOException {
         this.directory = directory;
         this.writer = writer;
+        this.exactScanBelow = exactScanBelow;
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -63,6 +80,11 @@ public final class VectorIndex implements AutoCloseable {
      * existing index that is missing or damaged throws, so that the caller can rebuild.
      */
     public static VectorIndex open(Path dir, boolean create) throws IOException {
+        return open(dir, create, DEFAULT_EXACT_SCAN_BELOW);
+    }
+
+    /** As {@link #open(Path, boolean)}, with the partition size below which a search scans exactly. */
+    public static VectorIndex open(Path dir, boolean create, int exactScanBelow) throws IOException {
         Directory directory = FSDirectory.open(dir);
         try {
             if (!create) {
@@ -74,7 +96,7 @@ public final class VectorIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(64);
-            return new VectorIndex(directory, new IndexWriter(directory, config));
+            return new VectorIndex(directory, new IndexWriter(directory, config), exactScanBelow);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -84,6 +106,7 @@ public final class VectorIndex implements AutoCloseable {
     public void add(String id, String partition, float[] vector) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new BinaryDocValuesField(ID_VALUES, new BytesRef(id)));
         doc.add(new StringField(PARTITION, partition, Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         writer.updateDocument(new Term(ID, id), doc);
@@ -119,17 +142,16 @@ public final class VectorIndex implements AutoCloseable {
     public List<Candidate> search(String partition, float[] vector, int k) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            KnnFloatVectorQuery query = new KnnFloatVectorQuery(VECTOR, vector, k,
-                    new TermQuery(new Term(PARTITION, partition)));
+            PartitionKnnQuery query = new PartitionKnnQuery(VECTOR, vector, k,
+                    new TermQuery(new Term(PARTITION, partition)), exactScanBelow);
             TopDocs top = searcher.search(query, k);
+            String[] ids = ids(searcher, top.scoreDocs);
             List<Candidate> found = new ArrayList<>(top.scoreDocs.length + pending.size());
-            var stored = searcher.storedFields();
             Set<String> seen = new java.util.HashSet<>();
-            for (ScoreDoc hit : top.scoreDocs) {
-                String id = stored.document(hit.doc, Set.of(ID)).get(ID);
+            for (int i = 0; i < ids.length; i++) {
                 // Lucene scores a dot product as (1 + dot) / 2, so that scores are never negative.
-                found.add(new Candidate(id, 2.0 * hit.score - 1.0));
-                seen.add(id);
+                found.add(new Candidate(ids[i], 2.0 * top.scoreDocs[i].score - 1.0));
+                seen.add(ids[i]);
             }
             for (Pending p : pending) {
                 if (p.partition().equals(partition) && !seen.contains(p.id())) {
@@ -146,6 +168,44 @@ public final class VectorIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * The entry ids of the hits, in the hits' order: from doc values, visited in document order as their iterators
+     * require; segments written before the ids had doc values fall back to stored fields.
+     */
+    private static String[] ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        String[] ids = new String[hits.length];
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        StoredFields stored = null;
+        for (int i : order) {
+            int doc = hits[i].doc;
+            int at = ReaderUtil.subIndex(doc, leaves);
+            if (at != leafIndex) {
+                leafIndex = at;
+                leaf = leaves.get(at);
+                values = leaf.reader().getBinaryDocValues(ID_VALUES);
+                stored = null;
+            }
+            int local = doc - leaf.docBase;
+            if (values != null && values.advanceExact(local)) {
+                ids[i] = values.binaryValue().utf8ToString();
+            } else {
+                if (stored == null) {
+                    stored = leaf.reader().storedFields();
+                }
+                ids[i] = stored.document(local, Set.of(ID)).get(ID);
+            }
+        }
+        return ids;
     }
 
     private static double dot(float[] a, float[] b) {
