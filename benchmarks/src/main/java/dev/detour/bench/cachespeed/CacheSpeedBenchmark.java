@@ -75,7 +75,9 @@ public final class CacheSpeedBenchmark {
                 .append(" cores (shared with other work; load average at start ")
                 .append(String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory
                         .getOperatingSystemMXBean().getSystemLoadAverage())).append("), Java ")
-                .append(Runtime.version()).append(", model ").append(model.configName()).append(".\n\n");
+                .append(Runtime.version()).append(", model ").append(model.configName())
+                .append(", JVM options ").append(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getInputArguments().stream().filter(a -> a.startsWith("-X")).toList()).append(".\n\n");
 
         long t0 = System.nanoTime();
         OnnxEmbedder embedder = OnnxEmbedder.load(model);

@@ -172,7 +172,7 @@ public final class ChatCompletionsEndpoint {
                 response.model() != null ? response.model() : answer.servedBy().model());
         ctx.header(DetourHeaders.COST, usd(cost));
         byte[] bytes = json.write(stamped);
-        ctx.contentType(JSON).result(bytes);
+        JsonBody.send(ctx, bytes);
         cacheStore.afterAnswer(cached, route, answer.servedBy(), answer.degraded(), stamped);
         return ResponseRecords.capture(ctx, JSON, bytes);
     }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.detour.cache.lookup.LookupResult;
 import dev.detour.cache.store.CacheEntry;
 import dev.detour.gateway.api.DetourHeaders;
+import dev.detour.gateway.api.JsonBody;
 import dev.detour.gateway.api.JsonCodec;
 import dev.detour.gateway.api.RequestIds;
 import dev.detour.gateway.api.SseWriter;
@@ -67,7 +68,7 @@ public final class CachedReplay {
         if (request.isStream()) {
             stream(ctx, stored, id, created, request.includeUsageInStream());
         } else {
-            ctx.contentType("application/json").result(answer.json(id, created, json));
+            JsonBody.send(ctx, answer.json(id, created, json));
         }
     }
 
