@@ -1,5 +1,7 @@
 package dev.detour.cache.index;
 
+import dev.detour.cache.embed.Vectors;
+import dev.detour.cache.support.RandomVectors;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -57,7 +59,7 @@ class PartitionKnnQueryTest {
             for (int i = 0; i < DOCS; i++) {
                 int r = i % 20;
                 String partition = r < 10 ? "big" : r == 10 ? "small" : "thin" + r;
-                float[] v = unit(random);
+                float[] v = RandomVectors.unit(random, DIM);
                 vectors.add(v);
                 partitions.add(partition);
                 Document doc = new Document();
@@ -85,7 +87,7 @@ class PartitionKnnQueryTest {
     void belowTheThresholdAPartitionIsScoredExactly() throws IOException {
         SplittableRandom random = new SplittableRandom(11);
         for (int q = 0; q < 50; q++) {
-            float[] query = unit(random);
+            float[] query = RandomVectors.unit(random, DIM);
             // "small" has 100 documents per segment: below 1,000, so scanned.
             assertThat(numbers(searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR, query, K,
                     filter("small"), 1000), K))).containsExactlyInAnyOrderElementsOf(bruteForce(query, "small"));
@@ -97,7 +99,7 @@ class PartitionKnnQueryTest {
         SplittableRandom random = new SplittableRandom(13);
         int lucenePerfect = 0;
         for (int q = 0; q < 50; q++) {
-            float[] query = unit(random);
+            float[] query = RandomVectors.unit(random, DIM);
             List<Integer> truth = bruteForce(query, "big");
             assertThat(numbers(searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR, query, K, filter("big"),
                     Integer.MAX_VALUE), K))).containsExactlyInAnyOrderElementsOf(truth);
@@ -114,7 +116,7 @@ class PartitionKnnQueryTest {
     void aboveTheThresholdTheGraphIsWalkedAsLuceneWouldWalkIt() throws IOException {
         SplittableRandom random = new SplittableRandom(17);
         for (int q = 0; q < 50; q++) {
-            float[] query = unit(random);
+            float[] query = RandomVectors.unit(random, DIM);
             TopDocs ours = searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR, query, K, filter("big"), 10), K);
             TopDocs lucene = searcher.search(new KnnFloatVectorQuery(VectorIndex.VECTOR, query, K, filter("big")), K);
             assertThat(numbers(ours)).isEqualTo(numbers(lucene));
@@ -127,11 +129,11 @@ class PartitionKnnQueryTest {
         for (String partition : List.of("small", "big", "thin13")) {
             for (int threshold : new int[] {0, 1000, Integer.MAX_VALUE}) {
                 List<Integer> found = numbers(searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR,
-                        unit(random), K, filter(partition), threshold), K));
+                        RandomVectors.unit(random, DIM), K, filter(partition), threshold), K));
                 assertThat(found).hasSize(K).allSatisfy(n -> assertThat(partitions.get(n)).isEqualTo(partition));
             }
         }
-        assertThat(searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR, unit(random), K, filter("none"), 1000),
+        assertThat(searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR, RandomVectors.unit(random, DIM), K, filter("none"), 1000),
                 K).scoreDocs).isEmpty();
     }
 
@@ -148,7 +150,7 @@ class PartitionKnnQueryTest {
                 in.add(i);
             }
         }
-        in.sort(Comparator.comparingDouble((Integer i) -> -dot(vectors.get(i), query)));
+        in.sort(Comparator.comparingDouble((Integer i) -> -Vectors.cosine(vectors.get(i), query)));
         return in.subList(0, Math.min(K, in.size()));
     }
 
@@ -163,26 +165,5 @@ class PartitionKnnQueryTest {
 
     private static TermQuery filter(String partition) {
         return new TermQuery(new Term(VectorIndex.PARTITION, partition));
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static float[] unit(SplittableRandom random) {
-        float[] v = new float[DIM];
-        double sum = 0;
-        for (int i = 0; i < DIM; i++) {
-            v[i] = (float) (random.nextDouble() * 2 - 1);
-            sum += v[i] * v[i];
-        }
-        for (int i = 0; i < DIM; i++) {
-            v[i] /= (float) Math.sqrt(sum);
-        }
-        return v;
     }
 }

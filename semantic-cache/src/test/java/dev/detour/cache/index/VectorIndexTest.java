@@ -1,5 +1,7 @@
 package dev.detour.cache.index;
 
+import dev.detour.cache.embed.Vectors;
+import dev.detour.cache.support.RandomVectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -36,7 +38,7 @@ class VectorIndexTest {
         List<float[]> vectors = new ArrayList<>();
         try (VectorIndex index = VectorIndex.open(dir, true)) {
             for (int i = 0; i < 600; i++) {
-                float[] v = unit(random);
+                float[] v = RandomVectors.unit(random, DIM);
                 String partition = i % 3 == 0 ? "mine" : "other";
                 index.add("ce_" + i, partition, v);
                 if (partition.equals("mine")) {
@@ -48,18 +50,18 @@ class VectorIndexTest {
                 }
             }
             index.refresh();
-            float[] query = unit(random);
+            float[] query = RandomVectors.unit(random, DIM);
             List<Candidate> found = index.search("mine", query, 10);
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 order.add(i);
             }
-            order.sort(Comparator.comparingDouble((Integer i) -> -dot(vectors.get(i), query)));
+            order.sort(Comparator.comparingDouble((Integer i) -> -Vectors.cosine(vectors.get(i), query)));
             assertThat(found).hasSize(10);
             for (int r = 0; r < 10; r++) {
                 int expected = order.get(r);
                 assertThat(found.get(r).id()).isEqualTo(ids.get(expected));
-                assertThat(found.get(r).cosine()).isCloseTo(dot(vectors.get(expected), query), within(1e-5));
+                assertThat(found.get(r).cosine()).isCloseTo(Vectors.cosine(vectors.get(expected), query), within(1e-5));
             }
         }
     }
@@ -87,24 +89,4 @@ class VectorIndexTest {
         }
     }
 
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static float[] unit(SplittableRandom random) {
-        float[] v = new float[DIM];
-        double sum = 0;
-        for (int i = 0; i < DIM; i++) {
-            v[i] = (float) (random.nextDouble() * 2 - 1);
-            sum += v[i] * v[i];
-        }
-        for (int i = 0; i < DIM; i++) {
-            v[i] /= (float) Math.sqrt(sum);
-        }
-        return v;
-    }
 }
