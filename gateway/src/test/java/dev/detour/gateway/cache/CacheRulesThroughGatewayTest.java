@@ -1,7 +1,6 @@
 package dev.detour.gateway.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.cache.embed.EmbeddingModelChoice;
 import dev.detour.cache.embed.OnnxEmbedder;
 import dev.detour.gateway.config.CacheConfig;
@@ -16,13 +15,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.detour.gateway.cache.CachedGateway.cacheHeader;
+import static dev.detour.gateway.cache.CachedGateway.json;
 import static dev.detour.gateway.cache.CacheThroughGatewayTest.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cache configurations other than the defaults, and faults in the cache itself, through the real gateway. */
 class CacheRulesThroughGatewayTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static ProviderSim sim;
     private static OnnxEmbedder model;
 
@@ -41,18 +41,6 @@ class CacheRulesThroughGatewayTest {
     @BeforeEach
     void reset() {
         sim.reset();
-    }
-
-    private static String cacheHeader(HttpResponse<String> response) {
-        return response.headers().firstValue(CacheHeaders.CACHE).orElse(null);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.detour.gateway.cache.CachedGateway.cacheHeader;
+import static dev.detour.gateway.cache.CachedGateway.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The semantic cache through the real gateway, against the provider sim (which echoes the question it was asked). */
@@ -83,17 +85,6 @@ class CacheThroughGatewayTest {
         }
     }
 
-    private static String cacheHeader(HttpResponse<String> response) {
-        return response.headers().firstValue(CacheHeaders.CACHE).orElse(null);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
 
     @Test
     void aCacheHitIsInTheUsageLedgerAtNoCostWithItsLayerAndItsMaker() throws Exception {

@@ -1,5 +1,7 @@
 package dev.detour.gateway.cache;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.cache.embed.Embedder;
 import dev.detour.gateway.config.CacheConfig;
 import dev.detour.gateway.config.DetourConfig;
@@ -30,6 +32,7 @@ import static dev.detour.gateway.contract.SimGateway.tier;
 final class CachedGateway implements AutoCloseable {
 
     private static final Duration PATIENT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProviderAdapters adapters;
     private final DetourServer server;
@@ -39,6 +42,20 @@ final class CachedGateway implements AutoCloseable {
     private CachedGateway(ProviderAdapters adapters, DetourServer server) {
         this.adapters = adapters;
         this.server = server;
+    }
+
+    /** The x-detour-cache header of an answer (exact, semantic, miss), or null. */
+    static String cacheHeader(HttpResponse<String> response) {
+        return response.headers().firstValue(CacheHeaders.CACHE).orElse(null);
+    }
+
+    /** An answer's body as JSON; a body that is not JSON fails the test with the body in the message. */
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError(response.body(), e);
+        }
     }
 
     static CachedGateway start(ProviderSim sim, Path dataDir, CacheConfig cache, Embedder embedder) {
