@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
@@ -63,6 +64,13 @@ public final class SemanticCache implements AutoCloseable {
     private final ScheduledExecutorService committer;
     private final SecureRandom random = new SecureRandom();
     private final Object evictionLock = new Object();
+    /**
+     * Purges and invalidations take this exclusively and stores share it, so a removal never interleaves with a
+     * store; with {@link #removals} it keeps an answer that was in flight during a removal from landing after it.
+     */
+    private final ReentrantReadWriteLock removalLock = new ReentrantReadWriteLock();
+    /** How many purges and invalidations have run: the mark a caller takes before its lookup. */
+    private volatile long removals;
     private final java.util.concurrent.ConcurrentHashMap<String, PendingHit> pendingHits =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -259,7 +267,14 @@ public final class SemanticCache implements AutoCloseable {
         CacheEntry entry = new CacheEntry(id, keys.exact(), keys.partition(), request.tenant(), request.route(),
                 request.lastUserText(), answer.body(), answer.provider(), answer.model(), now, now, 0, expiresAt,
                 vector);
+        removalLock.readLock().lock();
         try {
+            if (options.removalMark() != StoreOptions.NO_MARK && options.removalMark() != removals) {
+                // A purge or invalidation ran while this answer was being made: it may be exactly what the admin
+                // meant to remove (the old model version's answer), so it is dropped, not stored after the purge.
+                skippedStores.increment();
+                return StoreOutcome.skipped("purged or invalidated while in flight");
+            }
             Optional<String> replaced = store.put(entry);
             if (replaced.isPresent()) {
                 index.delete(replaced.get());
@@ -274,6 +289,8 @@ public final class SemanticCache implements AutoCloseable {
             log.warn("cache store failed: {}", e.toString());
             skippedStores.increment();
             return StoreOutcome.skipped("store failed: " + e.getMessage());
+        } finally {
+            removalLock.readLock().unlock();
         }
         stores.increment();
         evictIfFull();
@@ -301,18 +318,34 @@ public final class SemanticCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The mark to take before a lookup and hand back in {@link StoreOptions#removalMark()}: an answer whose mark is
+     * older than the last purge or invalidation is not stored.
+     */
+    public long removalMark() {
+        return removals;
+    }
+
     /** Removes entries by an admin's filter; returns how many went. */
     public int purge(PurgeFilter filter) {
-        int removed = removeWhere(filter::matches);
-        store.commit();
-        return removed;
+        return removeExclusively(filter::matches);
     }
 
     /** Removes entries made by a route, provider or model; returns how many went. */
     public int invalidate(Invalidation invalidation) {
-        int removed = removeWhere(invalidation::matches);
-        store.commit();
-        return removed;
+        return removeExclusively(invalidation::matches);
+    }
+
+    private int removeExclusively(Predicate<CacheEntry> condition) {
+        removalLock.writeLock().lock();
+        try {
+            removals++;
+            int removed = removeWhere(condition);
+            store.commit();
+            return removed;
+        } finally {
+            removalLock.writeLock().unlock();
+        }
     }
 
     private int removeWhere(Predicate<CacheEntry> condition) {

@@ -206,6 +206,28 @@ class SemanticCacheTest {
     }
 
     @Test
+    void anAnswerInFlightDuringAPurgeOrInvalidationIsNotStoredAfterIt() {
+        // The gateway takes the mark before its lookup and stores after the answer went out; a purge in between
+        // (an admin dropping an old model version's answers) must not be undone by the answer that was in flight.
+        long beforePurge = cache.removalMark();
+        cache.purge(PurgeFilter.EVERYTHING);
+        StoreOutcome afterPurge = cache.store(ask("What is the capital of France?"), answer("Paris."),
+                new StoreOptions(null, null, beforePurge));
+        assertThat(afterPurge.stored()).isFalse();
+        assertThat(afterPurge.reason()).contains("purged or invalidated while in flight");
+
+        long beforeInvalidation = cache.removalMark();
+        cache.invalidate(new Invalidation(null, "someone-else", null));
+        assertThat(cache.store(ask("What is the capital of France?"), answer("Paris."),
+                new StoreOptions(null, null, beforeInvalidation)).stored()).isFalse();
+
+        // A mark taken after the last removal stores as usual.
+        assertThat(cache.store(ask("What is the capital of France?"), answer("Paris."),
+                new StoreOptions(null, null, cache.removalMark())).stored()).isTrue();
+        assertThat(lookup(ask("What is the capital of France?"))).isInstanceOf(LookupResult.Hit.class);
+    }
+
+    @Test
     void purgeRemovesByTenantRouteAgeAndId() {
         StoreOutcome first = cache.store(ask("a", "chat", "s", "What is the capital of France?"), answer("Paris."),
                 StoreOptions.DEFAULT);

@@ -37,19 +37,21 @@ public final class CacheLookupStep {
             return CacheTicket.NONE;
         }
         CacheControls controls = CacheControls.from(ctx);
+        long removalMark = cache.semantic().removalMark();
         Optional<CacheRequest> described = mapper.describe(cache.tenant(), route.name(), request);
         if (described.isEmpty() || !controls.mayLookUp()) {
-            return miss(ctx, controls, new CacheTicket(described.orElse(null), controls, null, null));
+            return miss(ctx, controls, new CacheTicket(described.orElse(null), controls, null, null, removalMark));
         }
         LookupResult result = cache.semantic().lookup(described.get(),
                 new LookupOptions(controls.threshold(), false));
         return switch (result) {
             case LookupResult.Hit hit -> {
                 replay.respond(ctx, route, request, hit);
-                yield new CacheTicket(described.get(), controls, null, hit);
+                yield new CacheTicket(described.get(), controls, null, hit, removalMark);
             }
             case LookupResult.Miss miss ->
-                    miss(ctx, controls, new CacheTicket(described.get(), controls, miss.queryVector(), null));
+                    miss(ctx, controls, new CacheTicket(described.get(), controls, miss.queryVector(), null,
+                            removalMark));
         };
     }
 

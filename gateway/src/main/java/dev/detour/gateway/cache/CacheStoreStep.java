@@ -72,7 +72,7 @@ public final class CacheStoreStep {
         try {
             StoreOutcome outcome = cache.semantic().store(ticket.request(),
                     new AnswerToStore(json.write(response), servedBy.provider(), servedBy.model(), facts),
-                    new StoreOptions(ticket.controls().ttl(), ticket.queryVector()));
+                    new StoreOptions(ticket.controls().ttl(), ticket.queryVector(), ticket.removalMark()));
             log.debug("cache store: {}", outcome);
         } catch (RuntimeException e) {
             log.warn("cache store failed: {}", e.toString());
