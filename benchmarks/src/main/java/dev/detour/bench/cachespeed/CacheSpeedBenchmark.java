@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * lookups per second at saturation, embedding throughput with and without batching, an exact hit through the whole
  * gateway, and (with --index-size) a large Lucene index. Writes a Markdown report to benchmarks/results/.
  * Options: --fill N --lookups N --seconds S --threads 1,2,4 --index-size N --gateway-requests N --model NAME
- * --phases lookup,saturation,search,embedding,gateway,index --out FILE --embed-batch N --workers N (search: what the
+ * --phases lookup,saturation,search,embedding,gateway,index --out FILE --embed-batch N --workers N --lookup-warmup N
+ * (lookups made before the measured ones, so the JIT is done; the report says how long it still compiled) (search: what the
  * number of candidates costs in the vector search; not in the default phases); with --index-size: --exact-scan-below N
  * --index-queries N --index-data uniform|clustered.
  */
@@ -55,6 +56,7 @@ public final class CacheSpeedBenchmark {
         }
         int fill = Integer.parseInt(opts.getOrDefault("fill", "5000"));
         int lookups = Integer.parseInt(opts.getOrDefault("lookups", "2000"));
+        int lookupWarmup = Integer.parseInt(opts.getOrDefault("lookup-warmup", "3000"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "10"));
         int indexSize = Integer.parseInt(opts.getOrDefault("index-size", "0"));
         int gatewayRequests = Integer.parseInt(opts.getOrDefault("gateway-requests", "3000"));
@@ -101,7 +103,7 @@ public final class CacheSpeedBenchmark {
         try (SemanticCache cache = SemanticCache.open(settings, lookupEmbedder, HitVerifiers.standard(),
                 Clock.systemUTC(), new BoundedWorkers(workerThreads, 64 * cores))) {
             if (phases.contains("lookup") || phases.contains("saturation")) {
-                report.append(lookupPhase(cache, qqp, fill, lookups));
+                report.append(lookupPhase(cache, qqp, fill, lookups, lookupWarmup));
             }
             if (phases.contains("saturation")) {
                 report.append(saturationPhase(cache, qqp, Math.min(fill, qqp.pairs().size()), threads, seconds));
@@ -141,7 +143,7 @@ public final class CacheSpeedBenchmark {
                 Turn.text("user", question)), null, null, Map.of("temperature", "0"), 0.0);
     }
 
-    private static String lookupPhase(SemanticCache cache, QqpPairs qqp, int fill, int lookups) {
+    private static String lookupPhase(SemanticCache cache, QqpPairs qqp, int fill, int lookups, int warmup) {
         Latencies stores = new Latencies();
         List<QqpPairs.Pair> pairs = qqp.pairs();
         AnswerFacts ok = new AnswerFacts(200, "stop", true, false, AnswerFacts.Origin.REQUESTED_ROUTE);
@@ -151,15 +153,18 @@ public final class CacheSpeedBenchmark {
                     StoreOptions.DEFAULT);
             stores.recordNanos(System.nanoTime() - s);
         }
-        // Warm-up: the JIT, then measure.
-        for (int i = 0; i < Math.min(300, lookups); i++) {
-            cache.lookup(ask(pairs.get(i).b()), LookupOptions.DEFAULT);
+        // Warm-up, so that what is measured is a gateway that has been up a while: C2 was still compiling for ~2 s of
+        // the measured lookups after 300 of them (one of the 2 cores), far more than anything the lookup does.
+        for (int i = 0; i < warmup; i++) {
+            cache.lookup(ask(pairs.get(i % Math.min(lookups, pairs.size())).b()), LookupOptions.DEFAULT);
         }
         Latencies all = new Latencies();
         Latencies semanticHits = new Latencies();
         Latencies misses = new Latencies();
         Latencies exact = new Latencies();
         long before = cache.stats().failedOpen();
+        long jitBefore = jitMillis();
+        long gcBefore = gcMillis();
         long cpuBefore = lookupCpuNanos();
         for (int i = 0; i < Math.min(lookups, pairs.size()); i++) {
             long s = System.nanoTime();
@@ -169,13 +174,15 @@ public final class CacheSpeedBenchmark {
             (r instanceof LookupResult.Hit ? semanticHits : misses).recordNanos(d);
         }
         double cpuPerLookup = (lookupCpuNanos() - cpuBefore) / 1_000.0 / Math.max(1, all.count());
+        long jit = jitMillis() - jitBefore;
+        long gc = gcMillis() - gcBefore;
         for (int i = 0; i < Math.min(lookups, Math.min(fill, pairs.size())); i++) {
             long s = System.nanoTime();
             cache.lookup(ask(pairs.get(i).a()), LookupOptions.DEFAULT);
             exact.recordNanos(System.nanoTime() - s);
         }
         return "## Store and lookup, one request at a time\n\n" + cache.stats().entries()
-                + " entries (QQP text_a); lookups of text_b (semantic path: embed + search (16 candidates, "
+                + " entries (QQP text_a); after " + warmup + " warm-up lookups, lookups of text_b (semantic path: embed + search (16 candidates, "
                 + "all 50 only when the 16 are all above the floor) + verify + fetch) and of text_a again (exact path). Failed open during the run: "
                 + (cache.stats().failedOpen() - before) + ".\n\n" + Latencies.header() + "\n"
                 + stores.row("store (embed + MapDB put + index add)") + "\n"
@@ -184,7 +191,23 @@ public final class CacheSpeedBenchmark {
                 + misses.row("lookup, semantic path, misses") + "\n"
                 + exact.row("lookup, exact hit") + "\n\n"
                 + String.format(Locale.ROOT, "CPU per semantic-path lookup (the calling thread and the "
-                        + "cache's workers; machine noise inflates it far less than latency): %.0f µs.%n%n", cpuPerLookup);
+                        + "cache's workers; machine noise inflates it far less than latency): %.0f µs. During the "
+                        + "semantic-path lookups the JIT compiled for %d ms and collections paused for %d ms (both "
+                        + "take a core from 2).%n%n", cpuPerLookup, jit, gc);
+    }
+
+    /** Time the JIT compilers have spent so far (on the compiler threads, beside the measured ones). */
+    private static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     /** CPU time of the thread doing the lookups and of the cache's worker threads that do their semantic step. */

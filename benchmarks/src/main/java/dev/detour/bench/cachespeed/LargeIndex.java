@@ -136,7 +136,7 @@ final class LargeIndex {
             BiFunction<float[], String, Query> lucene = (q, p) -> new KnnFloatVectorQuery(VectorIndex.VECTOR, q, K,
                     p == null ? null : filter(p));
             BiFunction<float[], String, Query> ours = (q, p) -> new PartitionKnnQuery(VectorIndex.VECTOR, q, K,
-                    filter(p), exactScanBelow);
+                    filter(p), exactScanBelow, VectorIndex.SCAN_SHARE_AT_MOST);
             BiFunction<float[], String, Query> scan = (q, p) -> new PartitionKnnQuery(VectorIndex.VECTOR, q, K,
                     filter(p), Integer.MAX_VALUE);
             List<Row> rows = List.of(

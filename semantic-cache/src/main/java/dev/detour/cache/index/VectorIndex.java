@@ -50,6 +50,8 @@ public final class VectorIndex implements AutoCloseable {
      * (see {@link PartitionKnnQuery}; the figure comes from benchmarks/results/cache-index-*-2026-12-06-b.md).
      */
     public static final int DEFAULT_EXACT_SCAN_BELOW = 20_000;
+    /** ... and only when they are at most half of the segment: a partition that is most of it is walked. */
+    public static final double SCAN_SHARE_AT_MOST = 0.5;
 
     public static final String ID = "id";
     public static final String PARTITION = "partition";
@@ -63,15 +65,18 @@ public final class VectorIndex implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final int exactScanBelow;
+    private final double scanShareAtMost;
 
     /** An entry added since the last refresh; {@code seq} orders it against refreshes. */
     private record Pending(long seq, String id, String partition, float[] vector) {
     }
 
-    private VectorIndex(Directory directory, IndexWriter writer, int exactScanBelow) throws IOException {
+    private VectorIndex(Directory directory, IndexWriter writer, int exactScanBelow, double scanShareAtMost)
+            throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.exactScanBelow = exactScanBelow;
+        this.scanShareAtMost = scanShareAtMost;
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -85,6 +90,12 @@ public final class VectorIndex implements AutoCloseable {
 
     /** As {@link #open(Path, boolean)}, with the partition size below which a search scans exactly. */
     public static VectorIndex open(Path dir, boolean create, int exactScanBelow) throws IOException {
+        return open(dir, create, exactScanBelow, SCAN_SHARE_AT_MOST);
+    }
+
+    /** ... and the share of a segment up to which a partition below that size is scanned (benchmarks compare). */
+    public static VectorIndex open(Path dir, boolean create, int exactScanBelow, double scanShareAtMost)
+            throws IOException {
         Directory directory = FSDirectory.open(dir);
         try {
             if (!create) {
@@ -96,7 +107,7 @@ public final class VectorIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(64);
-            return new VectorIndex(directory, new IndexWriter(directory, config), exactScanBelow);
+            return new VectorIndex(directory, new IndexWriter(directory, config), exactScanBelow, scanShareAtMost);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -143,7 +154,7 @@ public final class VectorIndex implements AutoCloseable {
         IndexSearcher searcher = searchers.acquire();
         try {
             PartitionKnnQuery query = new PartitionKnnQuery(VECTOR, vector, k,
-                    new TermQuery(new Term(PARTITION, partition)), exactScanBelow);
+                    new TermQuery(new Term(PARTITION, partition)), exactScanBelow, scanShareAtMost);
             TopDocs top = searcher.search(query, k);
             String[] ids = ids(searcher, top.scoreDocs);
             List<Candidate> found = new ArrayList<>(top.scoreDocs.length + pending.size());

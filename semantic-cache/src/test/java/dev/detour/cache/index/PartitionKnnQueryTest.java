@@ -124,6 +124,21 @@ class PartitionKnnQueryTest {
     }
 
     @Test
+    void aPartitionThatIsMostOfItsSegmentIsWalkedEvenBelowTheThreshold() throws IOException {
+        SplittableRandom random = new SplittableRandom(23);
+        for (int q = 0; q < 50; q++) {
+            float[] query = RandomVectors.unit(random, DIM);
+            // "big" is half of each segment: scanned when half may be scanned, walked when only a third may.
+            assertThat(numbers(searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR, query, K, filter("big"),
+                    Integer.MAX_VALUE, 0.5), K))).containsExactlyInAnyOrderElementsOf(bruteForce(query, "big"));
+            TopDocs walked = searcher.search(new PartitionKnnQuery(VectorIndex.VECTOR, query, K, filter("big"),
+                    Integer.MAX_VALUE, 0.33), K);
+            TopDocs lucene = searcher.search(new KnnFloatVectorQuery(VectorIndex.VECTOR, query, K, filter("big")), K);
+            assertThat(numbers(walked)).isEqualTo(numbers(lucene));
+        }
+    }
+
+    @Test
     void onlyThePartitionsDocumentsComeBack() throws IOException {
         SplittableRandom random = new SplittableRandom(19);
         for (String partition : List.of("small", "big", "thin13")) {
@@ -141,6 +156,8 @@ class PartitionKnnQueryTest {
     void aNegativeThresholdIsRefused() {
         assertThatThrownBy(() -> new PartitionKnnQuery(VectorIndex.VECTOR, new float[DIM], K, filter("small"), -1))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PartitionKnnQuery(VectorIndex.VECTOR, new float[DIM], K, filter("small"), 10,
+                1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<Integer> bruteForce(float[] query, String partition) {
