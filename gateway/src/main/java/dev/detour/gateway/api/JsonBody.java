@@ -3,7 +3,6 @@ package dev.detour.gateway.api;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Sends a whole JSON answer straight to the servlet's output. {@code ctx.result(bytes)} would wrap the bytes in a
@@ -22,7 +21,8 @@ public final class JsonBody {
         try {
             ctx.res().getOutputStream().write(body);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing the answer failed", e);
+            // The only way a write to the servlet's output fails: the connection is gone.
+            throw new ClientGone("the client closed the connection before the answer was written", e);
         }
     }
 }

@@ -31,6 +31,11 @@ public final class RoutingErrorHandler {
         write(ctx, RoutingErrors.toApi(e));
     }
 
+    /** Nobody to answer: the client left while its answer was being written. */
+    public void clientGone(ClientGone e, Context ctx) {
+        log.info("{} {}: {} ({})", ctx.method(), ctx.path(), e.getMessage(), e.getCause().toString());
+    }
+
     public void unexpected(Exception e, Context ctx) {
         log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         write(ctx, new ApiException(500, "server_error", "internal_error", null,

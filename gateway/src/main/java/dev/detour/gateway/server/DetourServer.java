@@ -7,6 +7,7 @@ import dev.detour.gateway.admin.PricesAdminEndpoint;
 import dev.detour.gateway.admin.UsageAdminEndpoint;
 import dev.detour.gateway.api.ApiException;
 import dev.detour.gateway.api.ChatCompletionsEndpoint;
+import dev.detour.gateway.api.ClientGone;
 import dev.detour.gateway.api.DetourHeaders;
 import dev.detour.gateway.api.EmbeddingsEndpoint;
 import dev.detour.gateway.api.HealthEndpoints;
@@ -157,6 +158,7 @@ public final class DetourServer implements AutoCloseable {
             javalin.routes.get("/dashboard", dashboard::handle);
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(RoutingException.class, errors::routing);
+            javalin.routes.exception(ClientGone.class, errors::clientGone);
             javalin.routes.exception(Exception.class, errors::unexpected);
             javalin.routes.error(404, ctx -> {
                 // Our own 404s (model_not_found) are already JSON; only Javalin's plain "not found" is replaced.

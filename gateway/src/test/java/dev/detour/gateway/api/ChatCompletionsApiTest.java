@@ -1,5 +1,9 @@
 package dev.detour.gateway.api;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.gateway.providers.FailureClass;
@@ -10,9 +14,12 @@ import dev.detour.gateway.support.TwoTierGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -61,6 +68,43 @@ class ChatCompletionsApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(HELLO)).build());
 
         assertThat(response.headers().firstValue("x-request-id")).hasValue("abc-123");
+    }
+
+    @Test
+    void aClientThatLeavesBeforeItsAnswerIsNoFailureOfTheGateway() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(RoutingErrorHandler.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.INFO); // the tests' logging config keeps WARN and above
+        try {
+            // The first tier hangs past its 400 ms, so the answer (from the second) comes after the client has gone.
+            factory.get("first", "m").hanging();
+            byte[] body = HELLO.getBytes(StandardCharsets.UTF_8);
+            try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+                socket.setSoLinger(true, 0); // close with a reset, as a client that gave up and went away does
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (log.list.stream().noneMatch(e -> e.getFormattedMessage().contains("closed the connection"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(m -> m.contains("the client closed the connection before the answer was written"));
+            assertThat(log.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+            factory.get("first", "m").answering();
+            assertThat(http.post("/v1/chat/completions", HELLO).statusCode()).isEqualTo(200);
+        } finally {
+            logger.detachAppender(log);
+            logger.setLevel(before);
+        }
     }
 
     @Test

@@ -48,6 +48,10 @@ public final class TwoTierGateway implements AutoCloseable {
         return http;
     }
 
+    public int port() {
+        return server.port();
+    }
+
     @Override
     public void close() {
         factory.releaseAll();
