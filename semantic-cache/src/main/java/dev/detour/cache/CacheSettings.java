@@ -1,6 +1,7 @@
 package dev.detour.cache;
 
 import dev.detour.cache.policy.AdmissionRules;
+import dev.detour.cache.store.EntryStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,10 +9,12 @@ import java.time.Duration;
 /**
  * How one cache runs: its folder, the cosine floor for semantic candidates, the default TTL (zero: no expiry), the
  * most entries it keeps, how many candidates a search asks for, how long the semantic step may take before the
- * lookup fails open, how often hit statistics and the index are committed, and what may be stored.
+ * lookup fails open, how often hit statistics and the index are committed, what may be stored, and how many bytes
+ * of the hottest entries are kept decoded in memory (0: none; every read then goes to the store).
  */
 public record CacheSettings(Path directory, double threshold, Duration ttl, int maxEntries, int candidates,
-                            Duration semanticTimeout, Duration commitInterval, AdmissionRules rules) {
+                            Duration semanticTimeout, Duration commitInterval, AdmissionRules rules,
+                            long hotEntryBytes) {
 
     public CacheSettings {
         if (!(threshold > 0 && threshold <= 1)) {
@@ -23,30 +26,38 @@ public record CacheSettings(Path directory, double threshold, Duration ttl, int 
         if (ttl.isNegative() || semanticTimeout.isNegative() || semanticTimeout.isZero()) {
             throw new IllegalArgumentException("ttl must be >= 0 and the semantic timeout > 0");
         }
+        if (hotEntryBytes < 0) {
+            throw new IllegalArgumentException("hotEntryBytes must not be negative");
+        }
     }
 
     public static CacheSettings defaults(Path directory) {
         return new CacheSettings(directory, 0.92, Duration.ofHours(24), 100_000, 50, Duration.ofMillis(50),
-                Duration.ofSeconds(5), AdmissionRules.defaults());
+                Duration.ofSeconds(5), AdmissionRules.defaults(), EntryStore.DEFAULT_HOT_BYTES);
     }
 
     public CacheSettings withTtl(Duration newTtl) {
         return new CacheSettings(directory, threshold, newTtl, maxEntries, candidates, semanticTimeout,
-                commitInterval, rules);
+                commitInterval, rules, hotEntryBytes);
     }
 
     public CacheSettings withMaxEntries(int newMax) {
         return new CacheSettings(directory, threshold, ttl, newMax, candidates, semanticTimeout, commitInterval,
-                rules);
+                rules, hotEntryBytes);
     }
 
     public CacheSettings withSemanticTimeout(Duration newTimeout) {
         return new CacheSettings(directory, threshold, ttl, maxEntries, candidates, newTimeout, commitInterval,
-                rules);
+                rules, hotEntryBytes);
     }
 
     public CacheSettings withRules(AdmissionRules newRules) {
         return new CacheSettings(directory, threshold, ttl, maxEntries, candidates, semanticTimeout, commitInterval,
-                newRules);
+                newRules, hotEntryBytes);
+    }
+
+    public CacheSettings withHotEntryBytes(long bytes) {
+        return new CacheSettings(directory, threshold, ttl, maxEntries, candidates, semanticTimeout, commitInterval,
+                rules, bytes);
     }
 }

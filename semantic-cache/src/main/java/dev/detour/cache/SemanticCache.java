@@ -97,7 +97,7 @@ public final class SemanticCache implements AutoCloseable {
         this.workers = workers;
         // One folder per embedding model: vectors of two models must never meet in one index.
         var dir = settings.directory().resolve(embedder.modelName());
-        this.store = EntryStore.open(dir.resolve("entries.mapdb"));
+        this.store = EntryStore.open(dir.resolve("entries.mapdb"), settings.hotEntryBytes());
         IndexRecovery.Opened opened;
         try {
             opened = IndexRecovery.openOrRebuild(dir.resolve("index"), store);

@@ -37,16 +37,14 @@ public final class CachedReplay {
 
     /** A word with the whitespace before it, as providers stream text. */
     private static final Pattern PIECE = Pattern.compile("\\s*\\S+|\\s+");
-    /** Room for a few thousand hot answers of a few KB each. */
-    private static final long READY_BYTES = 16L << 20;
-
     private final JsonCodec json;
     private final Cache<String, ReplayableAnswer> ready;
 
-    public CachedReplay(JsonCodec json) {
+    /** @param readyBytes room for hot answers kept ready to send (cache.hot_memory's third; 0: none kept) */
+    public CachedReplay(JsonCodec json, long readyBytes) {
         this.json = json;
         // Maintenance on the calling thread: handing it to a pool would wake another thread on a hit's path.
-        this.ready = Caffeine.newBuilder().maximumWeight(READY_BYTES).executor(Runnable::run)
+        this.ready = Caffeine.newBuilder().maximumWeight(readyBytes).executor(Runnable::run)
                 .weigher((String id, ReplayableAnswer answer) -> answer.weight()).build();
     }
 

@@ -66,7 +66,8 @@ public final class GatewayCache implements AutoCloseable {
         }
         try {
             CacheSettings settings = new CacheSettings(dataDir.resolve("cache"), config.threshold(), config.ttl(),
-                    config.maxEntries(), config.candidates(), config.lookupTimeout(), COMMIT_INTERVAL, rules(config));
+                    config.maxEntries(), config.candidates(), config.lookupTimeout(), COMMIT_INTERVAL, rules(config),
+                    config.hotEntryBytes());
             HitVerifier verifier = verifier(config);
             return new GatewayCache(SemanticCache.open(settings, embedder, verifier, Clock.systemUTC()),
                     config.tenant(), embedder, owned);

@@ -9,7 +9,8 @@ import java.util.Map;
 final class CacheConfigReader {
 
     static final List<String> KEYS = List.of("enabled", "tenant", "embedding_model", "threshold", "ttl",
-            "max_entries", "max_temperature", "lookup_timeout", "candidates", "time_sensitive", "verifier");
+            "max_entries", "max_temperature", "lookup_timeout", "candidates", "time_sensitive", "verifier",
+            "hot_memory");
     static final List<String> TIME_SENSITIVE_KEYS = List.of("action", "ttl", "phrases");
     static final List<String> MODELS = List.of("all-minilm-l6-v2-q", "bge-small-en-v1.5-q");
     static final List<String> ACTIONS = List.of("short_ttl", "no_store", "ignore");
@@ -61,8 +62,18 @@ final class CacheConfigReader {
         int candidates = positive(keys.get("candidates"), d.candidates());
         CacheConfig.TimeSensitiveRule rule = timeSensitive(keys.get("time_sensitive"), d.timeSensitive());
         String verifier = oneOf(keys.get("verifier"), VERIFIERS, d.verifier());
+        long hotMemory = d.hotMemoryBytes();
+        Field hotField = keys.get("hot_memory");
+        Long hotValue = hotField == null ? null : reader.byteSize(hotField);
+        if (hotValue != null) {
+            if (hotValue < 0) {
+                reader.problem(hotField, "must be 0 bytes or more");
+            } else {
+                hotMemory = hotValue;
+            }
+        }
         return new CacheConfig(enabled == null || enabled, tenant, model, threshold, ttl, maxEntries, maxTemperature,
-                lookupTimeout, candidates, rule, verifier);
+                lookupTimeout, candidates, rule, verifier, hotMemory);
     }
 
     private CacheConfig.TimeSensitiveRule timeSensitive(Field field, CacheConfig.TimeSensitiveRule d) {

@@ -120,7 +120,8 @@ public final class DetourServer implements AutoCloseable {
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(body, json, routes, deployments, executor,
                 new IdempotencyStore(config.idempotency(), IDEMPOTENT_WAIT_LIMIT), screener,
                 new UsageMeter(prices, screener.tokens(), ledger),
-                new CacheLookupStep(cache, new CacheRequestMapper(json.mapper()), new CachedReplay(json)),
+                new CacheLookupStep(cache, new CacheRequestMapper(json.mapper()),
+                        new CachedReplay(json, config.cache().readyAnswerBytes())),
                 new CacheStoreStep(cache, json), ConsensusMode.from(config, executor, cache.embedder()));
         CacheAdminEndpoints cacheAdmin = new CacheAdminEndpoints(cache, json);
         UsageAdminEndpoint usage = new UsageAdminEndpoint(ledger, json);

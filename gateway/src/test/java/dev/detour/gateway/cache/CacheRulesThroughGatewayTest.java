@@ -105,7 +105,7 @@ class CacheRulesThroughGatewayTest {
         config = new CacheConfig(true, config.tenant(), config.embeddingModel(), config.threshold(), config.ttl(),
                 config.maxEntries(), config.maxTemperature(), config.lookupTimeout(), config.candidates(),
                 new CacheConfig.TimeSensitiveRule("no_store", Duration.ofMinutes(5), CacheConfig.DEFAULT_PHRASES),
-                config.verifier());
+                config.verifier(), config.hotMemoryBytes());
         try (CachedGateway gateway = CachedGateway.start(sim, TestDataDirs.fresh(), config, model)) {
             gateway.chat(ask("What is the latest version of Java?"));
             assertThat(cacheHeader(gateway.chat(ask("What is the latest version of Java?")))).isEqualTo("miss");

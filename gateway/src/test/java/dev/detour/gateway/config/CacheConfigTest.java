@@ -53,6 +53,7 @@ class CacheConfigTest {
                   max_temperature: 0.2
                   lookup_timeout: 30ms
                   candidates: 20
+                  hot_memory: 96MiB
                   time_sensitive:
                     action: no_store
                     ttl: 1m
@@ -62,7 +63,9 @@ class CacheConfigTest {
         assertThat(cache).isEqualTo(new CacheConfig(true, "acme", "bge-small-en-v1.5-q", 0.9, Duration.ofHours(2),
                 5000, 0.2, Duration.ofMillis(30), 20,
                 new CacheConfig.TimeSensitiveRule("no_store", Duration.ofMinutes(1), List.of("today", "stock price")),
-                CacheConfig.TRAINED_VERIFIER));
+                CacheConfig.TRAINED_VERIFIER, 96L << 20));
+        assertThat(cache.hotEntryBytes()).isEqualTo(64L << 20);
+        assertThat(cache.readyAnswerBytes()).isEqualTo(32L << 20);
     }
 
     @Test
@@ -75,6 +78,7 @@ class CacheConfigTest {
                   time_sensitive:
                     action: sometimes
                   thresold: 0.9
+                  hot_memory: lots
                 """;
         assertThatThrownBy(() -> loader.parse(yaml, "detour.yaml")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("detour.yaml:2:20: cache.embedding_model: expected one of all-minilm-l6-v2-q, "
@@ -82,6 +86,7 @@ class CacheConfigTest {
                 .hasMessageContaining("cache.threshold: a cosine similarity threshold is more than 0 and at most 1")
                 .hasMessageContaining("cache.max_entries: must be at least 1")
                 .hasMessageContaining("cache.time_sensitive.action: expected one of short_ttl, no_store, ignore")
-                .hasMessageContaining("unknown key 'thresold', did you mean 'threshold'?");
+                .hasMessageContaining("unknown key 'thresold', did you mean 'threshold'?")
+                .hasMessageContaining("cache.hot_memory: expected a size such as 4MiB");
     }
 }

@@ -30,30 +30,42 @@ public final class EntryStore implements AutoCloseable {
     private final DB db;
     private final HTreeMap<String, byte[]> entries;
     private final HTreeMap<String, String> exactKeys;
-    private final HotEntries hot = new HotEntries(HotEntries.MAX_BYTES);
+    /** About 10,000 entries of a few KB (answer and vector): small beside the heap, large beside a hot set. */
+    public static final long DEFAULT_HOT_BYTES = 32L << 20;
 
-    private EntryStore(DB db) {
+    private final HotEntries hot;
+
+    private EntryStore(DB db, long hotBytes) {
         this.db = db;
+        this.hot = new HotEntries(hotBytes);
         this.entries = db.hashMap("entries", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         this.exactKeys = db.hashMap("exact", Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 
-    /** Opens the store file, or moves a broken one aside and starts an empty one. */
+    /** Opens the store file with the default room for hot entries. */
     public static EntryStore open(Path file) {
+        return open(file, DEFAULT_HOT_BYTES);
+    }
+
+    /**
+     * Opens the store file, or moves a broken one aside and starts an empty one; up to {@code hotBytes} of the
+     * entries read most recently stay decoded in memory.
+     */
+    public static EntryStore open(Path file, long hotBytes) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + file.getParent(), e);
         }
         try {
-            return new EntryStore(make(file));
+            return new EntryStore(make(file), hotBytes);
         } catch (RuntimeException | Error broken) {
             Path aside = file.resolveSibling(file.getFileName() + ".broken-" + Instant.now().toEpochMilli());
             log.warn("cache store {} failed to open ({}); moved aside to {}, the cache starts empty",
                     file, broken.toString(), aside);
             moveAside(file, aside);
             moveAside(file.resolveSibling(file.getFileName() + ".wal.0"), aside.resolveSibling(aside.getFileName() + ".wal.0"));
-            return new EntryStore(make(file));
+            return new EntryStore(make(file), hotBytes);
         }
     }
 

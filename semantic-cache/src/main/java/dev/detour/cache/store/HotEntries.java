@@ -18,8 +18,6 @@ import java.util.function.Function;
  */
 final class HotEntries {
 
-    /** About 10,000 entries of a few KB (answer and vector): small beside the heap, large beside a hot set. */
-    static final long MAX_BYTES = 32L << 20;
     private static final int MAX_EXACT_KEYS = 20_000;
     /** Strings, record and array headers of an entry, roughly, beside its answer and vector. */
     private static final int ENTRY_OVERHEAD = 512;
@@ -33,7 +31,8 @@ final class HotEntries {
         // Maintenance runs on the calling thread: handing it to a pool would wake another thread on a hit's path.
         this.byId = Caffeine.newBuilder().maximumWeight(maxBytes).executor(Runnable::run)
                 .weigher((String id, CacheEntry e) -> weight(e)).build();
-        this.idByExactKey = Caffeine.newBuilder().maximumSize(MAX_EXACT_KEYS).executor(Runnable::run).build();
+        this.idByExactKey = Caffeine.newBuilder().maximumSize(maxBytes == 0 ? 0 : MAX_EXACT_KEYS)
+                .executor(Runnable::run).build();
     }
 
     private static int weight(CacheEntry e) {

@@ -51,6 +51,21 @@ class EntryStoreTest {
     }
 
     @Test
+    void withNoRoomForHotEntriesEveryReadGoesToTheStore() {
+        store.close();
+        store = EntryStore.open(dir.resolve("cold.mapdb"), 0);
+        store.put(entry("ce_1", "k1", "Paris."));
+
+        CacheEntry first = store.get("ce_1").orElseThrow();
+        CacheEntry second = store.get("ce_1").orElseThrow();
+
+        assertThat(store.hotSize()).isZero();
+        assertThat(second).isNotSameAs(first);
+        assertThat(new String(second.answer(), StandardCharsets.UTF_8)).isEqualTo("Paris.");
+        assertThat(store.idForExactKey("k1")).contains("ce_1");
+    }
+
+    @Test
     void aRemovedEntryIsNeverServedFromMemory() {
         store.put(entry("ce_1", "k1", "Paris."));
         assertThat(store.get("ce_1")).isPresent();
