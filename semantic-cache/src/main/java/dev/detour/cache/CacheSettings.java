@@ -55,9 +55,4 @@ public record CacheSettings(Path directory, double threshold, Duration ttl, int 
         return new CacheSettings(directory, threshold, ttl, maxEntries, candidates, semanticTimeout, commitInterval,
                 newRules, hotEntryBytes);
     }
-
-    public CacheSettings withHotEntryBytes(long bytes) {
-        return new CacheSettings(directory, threshold, ttl, maxEntries, candidates, semanticTimeout, commitInterval,
-                rules, bytes);
-    }
 }

@@ -65,8 +65,10 @@ public final class SemanticCache implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Object evictionLock = new Object();
     /**
-     * Purges and invalidations take this exclusively and stores share it, so a removal never interleaves with a
-     * store; with {@link #removals} it keeps an answer that was in flight during a removal from landing after it.
+     * Stores share it while they check their mark and write; a purge or invalidation takes it alone just long enough to
+     * move {@link #removals}. So every store either finished before the move (and the removal's scan, which comes
+     * after, sees it) or checks its mark after it (and an answer looked up before the removal is refused). The scan
+     * itself runs without it: stores are never held up by a long purge.
      */
     private final ReentrantReadWriteLock removalLock = new ReentrantReadWriteLock();
     /** How many purges and invalidations have run: the mark a caller takes before its lookup. */
@@ -328,24 +330,25 @@ public final class SemanticCache implements AutoCloseable {
 
     /** Removes entries by an admin's filter; returns how many went. */
     public int purge(PurgeFilter filter) {
-        return removeExclusively(filter::matches);
+        return removeAfterMoving(filter::matches);
     }
 
     /** Removes entries made by a route, provider or model; returns how many went. */
     public int invalidate(Invalidation invalidation) {
-        return removeExclusively(invalidation::matches);
+        return removeAfterMoving(invalidation::matches);
     }
 
-    private int removeExclusively(Predicate<CacheEntry> condition) {
+    /** Moves the removal mark (see {@link #removalLock}), then removes what matches. */
+    private int removeAfterMoving(Predicate<CacheEntry> condition) {
         removalLock.writeLock().lock();
         try {
             removals++;
-            int removed = removeWhere(condition);
-            store.commit();
-            return removed;
         } finally {
             removalLock.writeLock().unlock();
         }
+        int removed = removeWhere(condition);
+        store.commit();
+        return removed;
     }
 
     private int removeWhere(Predicate<CacheEntry> condition) {

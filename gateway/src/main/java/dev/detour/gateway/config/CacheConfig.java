@@ -61,11 +61,6 @@ public record CacheConfig(boolean enabled, String tenant, String embeddingModel,
                 lookupTimeout, candidates, timeSensitive, verifier, hotMemoryBytes);
     }
 
-    public CacheConfig withHotMemoryBytes(long bytes) {
-        return new CacheConfig(enabled, tenant, embeddingModel, threshold, ttl, maxEntries, maxTemperature,
-                lookupTimeout, candidates, timeSensitive, verifier, bytes);
-    }
-
     /** The part of {@link #hotMemoryBytes()} for decoded entries in the cache's store. */
     public long hotEntryBytes() {
         return hotMemoryBytes - readyAnswerBytes();
