@@ -228,6 +228,49 @@ class SemanticCacheTest {
     }
 
     @Test
+    void underConcurrentStoresNothingLookedUpBeforeAPurgeOutlivesIt() throws Exception {
+        record Stored(String id, long mark) {
+        }
+        float[] vector = new float[model.dimension()];
+        vector[0] = 1;
+        java.util.Queue<Stored> stored = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int writer = t;
+            writers.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 300 && !stop.get(); i++) {
+                    long mark = cache.removalMark();
+                    StoreOutcome outcome = cache.store(ask("question " + writer + "-" + i), answer("An answer."),
+                            new StoreOptions(null, vector, mark));
+                    if (outcome.stored()) {
+                        stored.add(new Stored(outcome.id(), mark));
+                    }
+                }
+            }));
+        }
+        try {
+            for (int round = 0; round < 30; round++) {
+                Thread.sleep(5);
+                cache.purge(PurgeFilter.EVERYTHING);
+                long now = cache.removalMark();
+                for (Stored s : stored) {
+                    if (s.mark() < now) {
+                        assertThat(cache.entry(s.id())).as("stored with mark %d, purged at %d", s.mark(), now)
+                                .isEmpty();
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            for (Thread w : writers) {
+                w.join();
+            }
+        }
+        assertThat(stored).isNotEmpty();
+    }
+
+    @Test
     void purgeRemovesByTenantRouteAgeAndId() {
         StoreOutcome first = cache.store(ask("a", "chat", "s", "What is the capital of France?"), answer("Paris."),
                 StoreOptions.DEFAULT);
