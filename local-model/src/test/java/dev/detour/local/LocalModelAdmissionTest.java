@@ -1,5 +1,6 @@
 package dev.detour.local;
 
+import dev.detour.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

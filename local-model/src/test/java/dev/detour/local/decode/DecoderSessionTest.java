@@ -4,9 +4,9 @@ import ai.onnxruntime.OnnxJavaType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.local.InvalidModelFolderException;
 import dev.detour.local.ModelFolderCopy;
-import dev.detour.local.TestModels;
 import dev.detour.local.folder.ModelFolder;
 import dev.detour.local.folder.ModelFolderReader;
+import dev.detour.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package dev.detour.local.decode;
 
-import dev.detour.local.TestModels;
 import dev.detour.local.folder.ModelFolder;
 import dev.detour.local.folder.ModelFolderReader;
 import dev.detour.local.text.ModelTokenizer;
+import dev.detour.testsupport.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

@@ -3,7 +3,7 @@ package dev.detour.local.folder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.local.InvalidModelFolderException;
 import dev.detour.local.ModelFolderCopy;
-import dev.detour.local.TestModels;
+import dev.detour.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

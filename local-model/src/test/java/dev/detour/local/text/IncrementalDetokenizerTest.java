@@ -1,7 +1,7 @@
 package dev.detour.local.text;
 
-import dev.detour.local.TestModels;
 import dev.detour.local.folder.ModelFolderReader;
+import dev.detour.testsupport.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

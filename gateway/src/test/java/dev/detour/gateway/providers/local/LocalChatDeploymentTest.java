@@ -4,13 +4,13 @@ import dev.detour.gateway.providers.DeploymentId;
 import dev.detour.gateway.providers.FailureClass;
 import dev.detour.gateway.providers.ProviderException;
 import dev.detour.gateway.providers.StreamListener;
-import dev.detour.gateway.support.TestModels;
 import dev.detour.gateway.wire.ChatCompletionChunk;
 import dev.detour.gateway.wire.ChatCompletionRequest;
 import dev.detour.gateway.wire.ChatMessage;
 import dev.detour.gateway.wire.Usage;
 import dev.detour.local.LocalModel;
 import dev.detour.local.LocalModelOptions;
+import dev.detour.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

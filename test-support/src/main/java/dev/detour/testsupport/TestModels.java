@@ -1,4 +1,4 @@
-package dev.detour.local;
+package dev.detour.testsupport;
 
 import org.junit.jupiter.api.Assumptions;
 
