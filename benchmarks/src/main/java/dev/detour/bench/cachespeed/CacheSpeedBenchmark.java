@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * --phases lookup,saturation,search,embedding,gateway,index --out FILE --embed-batch N --workers N --lookup-warmup N
  * (lookups made before the measured ones, so the JIT is done; the report says how long it still compiled) (search: what the
  * number of candidates costs in the vector search; not in the default phases); with --index-size: --exact-scan-below N
+ * --own-field-at N (a partition this big gets a vector field of its own; 0: never, the layout before)
  * --index-queries N --index-data uniform|clustered.
  */
 public final class CacheSpeedBenchmark {
@@ -125,7 +126,9 @@ public final class CacheSpeedBenchmark {
                     Integer.parseInt(opts.getOrDefault("exact-scan-below",
                             String.valueOf(dev.detour.cache.index.VectorIndex.DEFAULT_EXACT_SCAN_BELOW))),
                     Integer.parseInt(opts.getOrDefault("index-queries", "2000")),
-                    opts.getOrDefault("index-data", "uniform").equals("clustered")));
+                    opts.getOrDefault("index-data", "uniform").equals("clustered"),
+                    Integer.parseInt(opts.getOrDefault("own-field-at",
+                            String.valueOf(dev.detour.cache.index.VectorIndex.DEFAULT_OWN_FIELD_AT)))));
         }
         report.append(String.format(Locale.ROOT, "Load average at the end: %.1f (on %d cores; above the core count, "
                         + "other processes competed for the CPU and the figures above are inflated).%n",

@@ -95,7 +95,7 @@ final class CandidateSearchCost {
     private static String betweenEmbeddings(OnnxEmbedder embedder, List<QqpPairs.Pair> pairs, VectorIndex walk,
                                             Path dir, int stored, List<float[]> queries) throws Exception {
         Path scanDir = Files.createTempDirectory(dir, "scan-");
-        try (VectorIndex exact = VectorIndex.open(scanDir, true, Integer.MAX_VALUE, 1.0)) {
+        try (VectorIndex exact = VectorIndex.open(scanDir, true, Integer.MAX_VALUE, 1.0, 0)) {
             for (int i = 0; i < stored; i++) {
                 exact.add("e" + i, "p", embedder.embed(pairs.get(i).a()));
             }

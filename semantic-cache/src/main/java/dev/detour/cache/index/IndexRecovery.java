@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IndexRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(IndexRecovery.class);
+    /** Adds between two refreshes of a rebuild. */
+    private static final int REFRESH_EVERY = 10_000;
 
     private IndexRecovery() {
     }
@@ -73,6 +75,15 @@ public final class IndexRecovery {
                     throw new UncheckedIOException(e);
                 }
                 long n = done.incrementAndGet();
+                if (n % REFRESH_EVERY == 0) {
+                    // As the running cache does: a partition that grows big moves to a field of its own early, so
+                    // the rest of it is written there once instead of twice.
+                    try {
+                        index.refresh();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
                 if (n % step == 0 || n == expected) {
                     log.info("cache index rebuild: {}/{} entries ({}%)", n, expected, n * 100 / expected);
                 }

@@ -30,6 +30,63 @@ class VectorIndexTest {
     @TempDir
     Path dir;
 
+    /** A partition past the threshold moves to a field of its own; what it holds is found as before, and only there. */
+    @Test
+    void aBigPartitionMovesToAFieldOfItsOwnAndKeepsItsEntries() throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        List<float[]> big = new ArrayList<>();
+        List<float[]> small = new ArrayList<>();
+        try (VectorIndex index = VectorIndex.open(dir, true, VectorIndex.DEFAULT_EXACT_SCAN_BELOW,
+                VectorIndex.SCAN_SHARE_AT_MOST, 200)) {
+            for (int i = 0; i < 400; i++) {
+                float[] v = RandomVectors.unit(random, DIM);
+                if (i % 4 == 0) {
+                    small.add(v);
+                    index.add("small_" + small.size(), "small", v);
+                } else {
+                    big.add(v);
+                    index.add("big_" + big.size(), "big", v);
+                }
+                if (i % 100 == 99) {
+                    index.refresh(); // segments, and the move once "big" has 200
+                }
+            }
+            index.refresh();
+            assertThat(index.hasOwnField("big")).isTrue();
+            assertThat(index.hasOwnField("small")).isFalse();
+            assertThat(index.size()).isEqualTo(400);
+
+            // Every entry, moved or added after the move, is its own nearest neighbour, in its partition only.
+            for (int i = 0; i < big.size(); i += 7) {
+                List<Candidate> found = index.search("big", big.get(i), 3);
+                assertThat(found.getFirst().id()).isEqualTo("big_" + (i + 1));
+                assertThat(found.getFirst().cosine()).isCloseTo(1.0, within(1e-5));
+                assertThat(found).allSatisfy(c -> assertThat(c.id()).startsWith("big_"));
+            }
+            for (int i = 0; i < small.size(); i += 5) {
+                List<Candidate> found = index.search("small", small.get(i), 3);
+                assertThat(found.getFirst().id()).isEqualTo("small_" + (i + 1));
+                assertThat(found).allSatisfy(c -> assertThat(c.id()).startsWith("small_"));
+            }
+
+            index.delete("big_8");
+            index.refresh();
+            assertThat(index.search("big", big.get(7), 3)).extracting(Candidate::id).doesNotContain("big_8");
+            assertThat(index.size()).isEqualTo(399);
+        }
+        // Reopened, the partition still has its field, and new entries go there.
+        try (VectorIndex index = VectorIndex.open(dir, false, VectorIndex.DEFAULT_EXACT_SCAN_BELOW,
+                VectorIndex.SCAN_SHARE_AT_MOST, 200)) {
+            assertThat(index.hasOwnField("big")).isTrue();
+            float[] fresh = RandomVectors.unit(random, DIM);
+            index.add("big_new", "big", fresh);
+            index.refresh();
+            assertThat(index.search("big", fresh, 1).getFirst().id()).isEqualTo("big_new");
+            assertThat(index.search("big", big.get(20), 1).getFirst().id()).isEqualTo("big_21");
+            assertThat(index.size()).isEqualTo(400);
+        }
+    }
+
     /** Scores the entries of one partition by hand and compares ids, order and cosines. */
     @Test
     void findsTheNearestEntriesOfThePartitionWithTheirIdsAndCosines() throws IOException {
