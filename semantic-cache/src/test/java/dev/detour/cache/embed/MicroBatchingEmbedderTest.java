@@ -32,7 +32,7 @@ class MicroBatchingEmbedderTest {
 
     @Test
     void aLoneCallerEmbedsAloneAndAtOnce() {
-        Recording model = new Recording(onnx, null);
+        Recording model = new Recording(onnx, false);
         MicroBatchingEmbedder batcher = new MicroBatchingEmbedder(model, 2, 8);
         float[] vector = batcher.embed("How do I learn Java?");
         assertThat(vector).containsExactly(onnx.embed("How do I learn Java?"));
@@ -41,25 +41,18 @@ class MicroBatchingEmbedderTest {
 
     @Test
     void callsThatQueueWhileTheModelIsBusyAreEmbeddedInOneCallAndEachGetsItsOwnRow() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Recording model = new Recording(onnx, text -> {
-            if (text.equals("first")) {
-                firstStarted.countDown();
-                await(release);
-            }
-        });
+        Recording model = new Recording(onnx, true);
         MicroBatchingEmbedder batcher = new MicroBatchingEmbedder(model, 1, 8);
         List<String> others = OnnxEmbedderBatchTest.SENTENCES.subList(0, 5);
         try (ExecutorService callers = Executors.newFixedThreadPool(6)) {
             Future<float[]> first = callers.submit(() -> batcher.embed("first"));
-            assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(model.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
             List<Future<float[]>> queued = new ArrayList<>();
             for (String text : others) {
                 queued.add(callers.submit(() -> batcher.embed(text)));
             }
             waitUntilQueued(batcher, others.size());
-            release.countDown();
+            model.firstReleased.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS)).containsExactly(onnx.embed("first"));
             for (int i = 0; i < others.size(); i++) {
                 assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).as(others.get(i))
@@ -73,25 +66,18 @@ class MicroBatchingEmbedderTest {
 
     @Test
     void noBatchIsLargerThanTheLimit() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Recording model = new Recording(onnx, text -> {
-            if (text.equals("first")) {
-                firstStarted.countDown();
-                await(release);
-            }
-        });
+        Recording model = new Recording(onnx, true);
         MicroBatchingEmbedder batcher = new MicroBatchingEmbedder(model, 1, 3);
         try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
             Future<float[]> first = callers.submit(() -> batcher.embed("first"));
-            assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(model.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
             List<Future<float[]>> queued = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 String text = "question number " + i;
                 queued.add(callers.submit(() -> batcher.embed(text)));
             }
             waitUntilQueued(batcher, 7);
-            release.countDown();
+            model.firstReleased.countDown();
             first.get(10, TimeUnit.SECONDS);
             for (Future<float[]> f : queued) {
                 assertThat(f.get(10, TimeUnit.SECONDS)).hasSize(onnx.dimension());
@@ -104,25 +90,15 @@ class MicroBatchingEmbedderTest {
 
     @Test
     void aFailedBatchFailsEveryCallerInIt() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Recording model = new Recording(onnx, text -> {
-            if (text.equals("first")) {
-                firstStarted.countDown();
-                await(release);
-            }
-            if (text.startsWith("broken")) {
-                throw new IllegalStateException("the model broke");
-            }
-        });
+        Recording model = new Recording(onnx, true);
         MicroBatchingEmbedder batcher = new MicroBatchingEmbedder(model, 1, 8);
         try (ExecutorService callers = Executors.newFixedThreadPool(4)) {
             Future<float[]> first = callers.submit(() -> batcher.embed("first"));
-            assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(model.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
             Future<float[]> a = callers.submit(() -> batcher.embed("broken a"));
             Future<float[]> b = callers.submit(() -> batcher.embed("broken b"));
             waitUntilQueued(batcher, 2);
-            release.countDown();
+            model.firstReleased.countDown();
             first.get(10, TimeUnit.SECONDS);
             assertThatThrownBy(() -> a.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("the model broke");
             assertThatThrownBy(() -> b.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("the model broke");
@@ -133,7 +109,7 @@ class MicroBatchingEmbedderTest {
 
     @Test
     void manyConcurrentCallersEachGetTheirOwnSentencesVector() throws Exception {
-        Recording model = new Recording(onnx, null);
+        Recording model = new Recording(onnx, false);
         MicroBatchingEmbedder batcher = new MicroBatchingEmbedder(model, 2, 8);
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -171,24 +147,39 @@ class MicroBatchingEmbedderTest {
         }
     }
 
-    /** The real model, recording each model call's sentences, with a hook run per sentence before the call. */
+    /**
+     * The real model, recording each model call's sentences. Holding, a call with "first" waits until
+     * {@code firstReleased}, so that later callers queue behind it; a sentence starting "broken" fails its call.
+     */
     private static final class Recording implements BatchEmbedder {
 
         final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
         /** The vector the model gave for each sentence (sentences are unique within a test). */
         final java.util.Map<String, float[]> returned = new java.util.concurrent.ConcurrentHashMap<>();
         private final OnnxEmbedder model;
-        private final java.util.function.Consumer<String> before;
+        private final boolean holdFirst;
+        final CountDownLatch firstStarted = new CountDownLatch(1);
+        final CountDownLatch firstReleased = new CountDownLatch(1);
 
-        Recording(OnnxEmbedder model, java.util.function.Consumer<String> before) {
+        Recording(OnnxEmbedder model, boolean holdFirst) {
             this.model = model;
-            this.before = before == null ? t -> { } : before;
+            this.holdFirst = holdFirst;
+        }
+
+        private void before(String text) {
+            if (holdFirst && text.equals("first")) {
+                firstStarted.countDown();
+                await(firstReleased);
+            }
+            if (text.startsWith("broken")) {
+                throw new IllegalStateException("the model broke");
+            }
         }
 
         @Override
         public float[] embed(String text) {
             calls.add(List.of(text));
-            before.accept(text);
+            before(text);
             float[] v = model.embed(text);
             returned.put(text, v);
             return v;
@@ -197,7 +188,7 @@ class MicroBatchingEmbedderTest {
         @Override
         public List<float[]> embedBatch(List<String> texts) {
             calls.add(List.copyOf(texts));
-            texts.forEach(before);
+            texts.forEach(this::before);
             List<float[]> vectors = model.embedBatch(texts);
             for (int i = 0; i < texts.size(); i++) {
                 returned.put(texts.get(i), vectors.get(i));
